@@ -72,6 +72,10 @@ namespace RayGen.Helpers
     {
         public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
             where T : IEquatable<T> => new(items);
+
+        /// <summary>Wraps the array without copying; the caller gives up ownership.</summary>
+        public static EquatableArray<T> ToEquatableArrayFast<T>(this T[] items)
+            where T : IEquatable<T> => new(items);
     }
 
     /// <summary>A small order-dependent hash combiner (netstandard2.0 has no System.HashCode).</summary>

@@ -1,0 +1,15 @@
+namespace RayGen.KubeRay
+{
+    /// <summary>
+    /// Operator-level knobs that are not in any manifest (kuberay-pod-command.md §0), fixed per build
+    /// through MSBuild properties. A cache key: value equality.
+    /// </summary>
+    internal sealed record OperatorSettings(
+        KubeRayProfile Profile,
+        string ClusterDomain,
+        bool EnableLoginShell,
+        bool EnableInitContainerInjection)
+    {
+        public static OperatorSettings Default { get; } = new(KubeRayProfiles.Default, "cluster.local", false, true);
+    }
+}
