@@ -17,6 +17,7 @@ namespace RayGen
         public RayClusterInfo(
             string kind,
             string name,
+            bool nameIsPrefix,
             string? @namespace,
             string sourcePath,
             int documentIndex,
@@ -27,6 +28,7 @@ namespace RayGen
         {
             Kind = kind ?? throw new ArgumentNullException(nameof(kind));
             Name = name ?? throw new ArgumentNullException(nameof(name));
+            NameIsPrefix = nameIsPrefix;
             Namespace = @namespace;
             SourcePath = sourcePath ?? throw new ArgumentNullException(nameof(sourcePath));
             DocumentIndex = documentIndex;
@@ -44,8 +46,14 @@ namespace RayGen
         /// <summary><c>RayCluster</c>, <c>RayJob</c>, <c>RayService</c> or <c>RayCronJob</c>.</summary>
         public string Kind { get; }
 
-        /// <summary><c>metadata.name</c> of the manifest.</summary>
+        /// <summary><c>metadata.name</c> of the manifest (its <c>metadata.generateName</c> when it has no name).</summary>
         public string Name { get; }
+
+        /// <summary>
+        /// <c>true</c> when the manifest has only <c>metadata.generateName</c>: <see cref="Name"/> is the prefix
+        /// to which the API server appends a random suffix.
+        /// </summary>
+        public bool NameIsPrefix { get; }
 
         /// <summary><c>metadata.namespace</c> of the manifest; <c>null</c> when absent.</summary>
         public string? Namespace { get; }
@@ -66,11 +74,11 @@ namespace RayGen
         public IReadOnlyList<RayGroupInfo> WorkerGroups => _workerGroups;
 
         /// <summary>
-        /// The RayCluster name KubeRay will use, when the manifest decides it: <see cref="Name"/> for a
-        /// RayCluster; <c>null</c> for RayJob, RayService and RayCronJob, whose cluster name KubeRay
+        /// The RayCluster name KubeRay will use, when the manifest decides it: <see cref="Name"/> for a RayCluster with a fixed name;
+        /// <c>null</c> for RayJob, RayService and RayCronJob, whose cluster name KubeRay
         /// generates with a random suffix.
         /// </summary>
-        public string? ClusterName => Kind == "RayCluster" ? Name : null;
+        public string? ClusterName => Kind == "RayCluster" && !NameIsPrefix ? Name : null;
 
         internal bool LegacyHeadServiceNaming { get; }
     }

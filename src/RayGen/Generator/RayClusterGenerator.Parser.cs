@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RayGen.Helpers;
+using RayGen.KubeRay;
+using RayGen.Manifests;
+using RayGen.Model;
+
+namespace RayGen.Generator
+{
+    public sealed partial class RayClusterGenerator
+    {
+        internal static RayGenSettings ReadSettings(AnalyzerConfigOptions options) =>
+            RayGenSettings.Parse(name => options.TryGetValue("build_property." + name, out string? value) ? value : null);
+
+        internal static bool IsEnabled(AnalyzerConfigOptions fileOptions) =>
+            !(fileOptions.TryGetValue("build_metadata.AdditionalFiles." + RayGenSettings.EnabledMetadata, out string? enabled)
+              && string.Equals(enabled?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+
+        internal static string? VersionMetadata(AnalyzerConfigOptions fileOptions) =>
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles." + RayGenSettings.VersionMetadata, out string? version) && !string.IsNullOrWhiteSpace(version)
+                ? version
+                : null;
+
+        private static FileInput? ReadInput(AdditionalText text, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+        {
+            AnalyzerConfigOptions fileOptions = options.GetOptions(text);
+            if (!IsEnabled(fileOptions) || text.GetText(cancellationToken)?.ToString() is not { } content)
+            {
+                return null;
+            }
+
+            options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? projectDirectory);
+            return new FileInput(ManifestFile.RelativePath(text.Path, projectDirectory ?? string.Empty), content, VersionMetadata(fileOptions));
+        }
+
+        private static ParsedFile Parse(FileInput input, CancellationToken cancellationToken)
+        {
+            EquatableArray<ManifestModel> manifests;
+            try
+            {
+                manifests = ManifestFile.Read(input.Text, problems: null, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The analyzers report RAY0199 for the same input; the build goes on without this file.
+                manifests = EquatableArray<ManifestModel>.Empty;
+            }
+
+            return new ParsedFile(input.RelativePath, input.KubeRayVersion, manifests);
+        }
+
+        private static ClusterFile BuildClusters(ParsedFile file, RayGenSettings settings)
+        {
+            var clusters = new List<ClusterOutputModel>();
+            if (settings.ForFile(file.KubeRayVersion) is { } operatorSettings)
+            {
+                foreach (ManifestModel manifest in file.Manifests)
+                {
+                    try
+                    {
+                        if (ClusterBuilder.Build(manifest, file.RelativePath, operatorSettings) is { } cluster)
+                        {
+                            clusters.Add(cluster);
+                        }
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Reported as RAY0199 by the analyzer, which runs the same code.
+                    }
+                }
+            }
+
+            return new ClusterFile(file.RelativePath, clusters.ToEquatableArray());
+        }
+
+        private static EquatableArray<ClusterKey> Keys(ClusterFile file) =>
+            file.Clusters.Select(c => new ClusterKey(c.SourcePath, c.DocumentIndex, c.Name, c.Kind)).ToEquatableArray();
+
+        /// <summary>Class names and hint names for every cluster, in (SourcePath, document index) order.</summary>
+        internal static NameMap AssignNames(ImmutableArray<EquatableArray<ClusterKey>> perFile)
+        {
+            ClusterKey[] keys = perFile.SelectMany(k => k)
+                .OrderBy(k => k.SourcePath, StringComparer.Ordinal)
+                .ThenBy(k => k.DocumentIndex)
+                .ToArray();
+
+            var taken = new HashSet<string>(StringComparer.Ordinal) { "All", "Head", "RayClusters" };
+            ClusterName[] names = keys
+                .Select(k => new ClusterName(k.SourcePath, k.DocumentIndex, CSharpNames.Unique(CSharpNames.ToPascalCase(k.Name, "Cluster"), taken)))
+                .ToArray();
+
+            var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            FileHint[] files = keys.Select(k => k.SourcePath).Distinct(StringComparer.Ordinal)
+                .Select(path => new FileHint(path, CSharpNames.Unique("RayClusters." + CSharpNames.ToPascalCase(path, "File"), hints) + ".g.cs"))
+                .ToArray();
+
+            return new NameMap(names.ToEquatableArrayFast(), files.ToEquatableArrayFast());
+        }
+
+        /// <summary>Names that a group member must not take inside its cluster class.</summary>
+        internal static readonly string[] ReservedMemberNames = { "Info", "Head", "WorkerGroups", "Cluster" };
+
+        private static FileEmitModel? ToEmitModel(ClusterFile file, NameMap names, RayGenSettings settings)
+        {
+            if (settings.CodeNamespace is null || file.Clusters.IsEmpty)
+            {
+                return null;
+            }
+
+            string? hint = names.Files.FirstOrDefault(f => f.SourcePath == file.RelativePath)?.HintName;
+            if (hint is null)
+            {
+                return null;
+            }
+
+            var clusters = new List<NamedCluster>();
+            foreach (ClusterOutputModel cluster in file.Clusters)
+            {
+                ClusterName? name = names.Clusters.FirstOrDefault(n => n.SourcePath == cluster.SourcePath && n.DocumentIndex == cluster.DocumentIndex);
+                if (name is not null)
+                {
+                    clusters.Add(new NamedCluster(name.Identifier, cluster));
+                }
+            }
+
+            return new FileEmitModel(hint, settings.CodeNamespace, settings.Public, clusters.ToEquatableArray());
+        }
+
+        private static CatalogModel? ToCatalog(NameMap names, RayGenSettings settings) =>
+            settings.CodeNamespace is null
+                ? null
+                : new CatalogModel(settings.CodeNamespace, settings.Public, names.Clusters.Select(c => c.Identifier).ToEquatableArray());
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using RayGen.Model;
+
+namespace RayGen.Generator
+{
+    /// <summary>
+    /// Emits typed factories for the Ray clusters in YAML AdditionalFiles. It reports no diagnostics:
+    /// the analyzers share its parser and report every problem once (RayGenAnalyzer and friends); the
+    /// generator skips what it cannot read.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed partial class RayClusterGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            // Settings change rarely; reduced to a value-equal record at once.
+            IncrementalValueProvider<RayGenSettings> settings = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) => ReadSettings(options.GlobalOptions))
+                .WithTrackingName(TrackingNames.Settings);
+
+            // Only the text and per-item metadata of YAML files: a C# edit never reaches past this.
+            IncrementalValuesProvider<FileInput> inputs = context.AdditionalTextsProvider
+                .Where(static text => Manifests.ManifestFile.IsYamlPath(text.Path))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+                .Where(static input => input is not null)
+                .Select(static (input, _) => input!)
+                .WithTrackingName(TrackingNames.FileInputs);
+
+            // One parse per file text; version-independent, span-free, so comment edits stop here.
+            IncrementalValuesProvider<ParsedFile> parsed = inputs
+                .Select(static (input, cancellationToken) => Parse(input, cancellationToken))
+                .WithTrackingName(TrackingNames.ParsedFiles);
+
+            // The operator's output for each cluster, computed before emit.
+            IncrementalValuesProvider<ClusterFile> clusters = parsed
+                .Combine(settings)
+                .Select(static (pair, _) => BuildClusters(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.ClusterFiles);
+
+            // Names need the whole set (collisions); they depend only on names and paths.
+            IncrementalValueProvider<NameMap> names = clusters
+                .Select(static (file, _) => Keys(file))
+                .Collect()
+                .Select(static (keys, _) => AssignNames(keys))
+                .WithTrackingName(TrackingNames.Names);
+
+            IncrementalValuesProvider<FileEmitModel> emitModels = clusters
+                .Combine(names)
+                .Combine(settings)
+                .Select(static (pair, _) => ToEmitModel(pair.Left.Left, pair.Left.Right, pair.Right))
+                .Where(static model => model is not null)
+                .Select(static (model, _) => model!)
+                .WithTrackingName(TrackingNames.EmitModels);
+
+            IncrementalValueProvider<CatalogModel?> catalog = names
+                .Combine(settings)
+                .Select(static (pair, _) => ToCatalog(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Catalog);
+
+            context.RegisterSourceOutput(emitModels, static (spc, model) => spc.AddSource(model.HintName, Emitter.EmitFile(model)));
+            context.RegisterSourceOutput(catalog, static (spc, model) =>
+            {
+                if (model is not null)
+                {
+                    spc.AddSource("RayClusters.g.cs", Emitter.EmitCatalog(model));
+                }
+            });
+        }
+    }
+}
