@@ -1,0 +1,17 @@
+namespace RayGen.Diagnostics
+{
+    /// <summary>All RayGen diagnostic IDs (catalog: docs/rules/, spec rules.md).</summary>
+    internal static class RuleIds
+    {
+        public const string NonStringRayStartParam = "RAY0030";
+        public const string NoContainers = "RAY0102";
+        public const string Templated = "RAY0190";
+        public const string UnparsableYaml = "RAY0191";
+        public const string UnexpectedShape = "RAY0191";
+        public const string DeprecatedApiVersion = "RAY0192";
+        public const string InvalidSetting = "RAY0193";
+        public const string NameCollision = "RAY0194";
+        public const string InputLimitExceeded = "RAY0195";
+        public const string InternalError = "RAY0199";
+    }
+}
