@@ -14,7 +14,7 @@ namespace RayGen.Diagnostics
 
         public static readonly DiagnosticDescriptor NonStringRayStartParam = Create(
             RuleIds.NonStringRayStartParam, "rayStartParams value is not a string",
-            "rayStartParams '{0}' is {1} ({2}); the CRD only accepts strings, so the API server rejects the object: quote the value",
+            "{0}",
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor NoContainers = Create(
@@ -46,7 +46,7 @@ namespace RayGen.Diagnostics
 
         public static readonly DiagnosticDescriptor InputLimitExceeded = Create(
             RuleIds.InputLimitExceeded, "Input limit exceeded",
-            "{0}; the document was skipped (limits: docs/limits.md)", DiagnosticSeverity.Warning);
+            "{0} Later documents of the file are skipped too (limits: docs/limits.md).", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor InternalError = Create(
             RuleIds.InternalError, "Internal error in RayGen",

@@ -220,7 +220,7 @@ namespace RayGen.Manifests
                 YamlNode value = entry.Value;
                 if (value.Kind != YamlNodeKind.Scalar)
                 {
-                    Report(RuleIds.NonStringRayStartParam, value, entry.Key.Value, DescribeType(value), value.Kind == YamlNodeKind.Mapping ? "{...}" : "[...]");
+                    Report(RuleIds.NonStringRayStartParam, value, NonStringMessage(entry.Key.Value, value, value.Kind == YamlNodeKind.Mapping ? "{...}" : "[...]"));
                     continue;
                 }
 
@@ -228,7 +228,7 @@ namespace RayGen.Manifests
                 {
                     // The API server rejects it (the CRD says string); keep the text so the rest of the
                     // build still sees a cluster.
-                    Report(RuleIds.NonStringRayStartParam, value, entry.Key.Value, DescribeType(value), value.Value);
+                    Report(RuleIds.NonStringRayStartParam, value, NonStringMessage(entry.Key.Value, value, value.Value));
                 }
 
                 values.Add(new KeyValue(entry.Key.Value, value.Value));
@@ -417,6 +417,9 @@ namespace RayGen.Manifests
             }
         }
 
+        private static string NonStringMessage(string key, YamlNode value, string text) =>
+            $"rayStartParams '{key}' is {DescribeType(value)} ({text}); the CRD only accepts strings, so the API server rejects the object: quote the value";
+
         private static string? ScalarText(YamlNode? node) =>
             node is { Kind: YamlNodeKind.Scalar, IsNull: false } ? node.Value : null;
 
@@ -448,7 +451,7 @@ namespace RayGen.Manifests
             return false;
         }
 
-        private static string DescribeType(YamlNode node) => node.Kind switch
+        internal static string DescribeType(YamlNode node) => node.Kind switch
         {
             YamlNodeKind.Mapping => "a map",
             YamlNodeKind.Sequence => "a list",

@@ -158,5 +158,45 @@ namespace RayGen.Tests.Analyzers
             var metadata = new Dictionary<string, Dictionary<string, string>> { ["/project/a.yaml"] = new() { ["RayGen"] = "false" } };
             Assert.Empty(GeneratorHarness.Analyze(new[] { ("/project/a.yaml", "key: [unclosed") }, metadata: metadata));
         }
+
+        [Theory]
+        [InlineData("ray.io/v1", "1.3", "rayStartParams: null", true)]
+        [InlineData("ray.io/v1", "1.3", "", true)]
+        [InlineData("ray.io/v1", "1.4", "rayStartParams: null", false)]
+        [InlineData("ray.io/v1", "1.7", "", false)]
+        [InlineData("ray.io/v1alpha1", "1.7", "rayStartParams:", true)]
+        [InlineData("ray.io/v1", "1.3", "rayStartParams: {}", false)]
+        public void NullOrMissingRayStartParamsWhereRequiredIsRay0030(string apiVersion, string version, string line, bool expected)
+        {
+            string yaml = $"apiVersion: {apiVersion}\nkind: RayCluster\nmetadata:\n  name: c\nspec:\n  headGroupSpec:\n    {line}\n    template:\n      spec:\n        containers:\n        - name: ray\n";
+            var diagnostics = GeneratorHarness.Analyze(new[] { ("/project/a.yaml", yaml) }, new Dictionary<string, string> { ["RayGenKubeRayVersion"] = version })
+                .Where(d => d.Id == "RAY0030").ToArray();
+            Assert.Equal(expected ? 1 : 0, diagnostics.Length);
+            if (expected)
+            {
+                Assert.Equal(line.Length == 0 ? 6 : 7, Span(diagnostics[0]).Line);
+                Assert.Contains("write 'rayStartParams: {}'", diagnostics[0].GetMessage());
+            }
+        }
+
+        [Fact]
+        public void NonStringCommandItemIsRay0191ButStillGenerates()
+        {
+            string yaml = RayCluster("c", Group("command: [echo, 1]\n"));
+            Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(yaml));
+            Assert.Equal("RAY0191", diagnostic.Id);
+            Assert.Contains("must be strings, found an integer '1'", diagnostic.GetMessage());
+            RayClusterInfo cluster = GeneratedAssembly.LoadCatalog(GeneratorHarness.Run(yaml).Output).Single();
+            Assert.StartsWith(" echo  1  && ulimit", cluster.Head.GetArgs().Single());
+        }
+
+        [Fact]
+        public void BudgetMessageSaysWhatWasSkipped()
+        {
+            string yaml = "a: " + new string('[', 300) + new string(']', 300) + "\n";
+            Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(yaml));
+            Assert.Equal("RAY0195", diagnostic.Id);
+            Assert.Equal("YAML nesting is deeper than the limit of 200 levels; the document was not read. Later documents of the file are skipped too (limits: docs/limits.md).", diagnostic.GetMessage());
+        }
     }
 }

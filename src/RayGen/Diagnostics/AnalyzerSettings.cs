@@ -1,0 +1,18 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using RayGen.Generator;
+using RayGen.KubeRay;
+
+namespace RayGen.Diagnostics
+{
+    /// <summary>The KubeRay profile an analyzer applies to a file: the file's metadata, else the project setting.</summary>
+    internal static class AnalyzerSettings
+    {
+        /// <summary><c>null</c> when the version setting is invalid (RAY0193 says so; version-gated rules stay quiet).</summary>
+        public static KubeRayProfile? ProfileFor(AdditionalFileAnalysisContext context)
+        {
+            AnalyzerConfigOptionsProvider options = context.Options.AnalyzerConfigOptionsProvider;
+            RayGenSettings settings = RayClusterGenerator.ReadSettings(options.GlobalOptions);
+            return settings.ForFile(RayClusterGenerator.VersionMetadata(options.GetOptions(context.AdditionalFile)))?.Profile;
+        }
+    }
+}
