@@ -15,11 +15,12 @@ namespace RayGen.Diagnostics
 {
     /// <summary>
     /// One YAML file as all analyzers see it: parsed once per text (shared through a weak cache keyed
-    /// by the SourceText, so N analyzers do not parse N times), with the reader's problems.
+    /// by the SourceText, so N analyzers do not parse N times, and a C# edit, which keeps the texts,
+    /// parses nothing), with the reader's problems.
     /// </summary>
     internal sealed class AnalyzedFile
     {
-        private static readonly ConditionalWeakTable<SourceText, AnalyzedFile> Cache = new();
+        private static readonly ConditionalWeakTable<SourceText, Entry> Cache = new();
 
         private AnalyzedFile(SourceText text, YamlReadResult? yaml, EquatableArray<ManifestModel> manifests, IReadOnlyList<Problem> problems, Exception? crash)
         {
@@ -52,8 +53,13 @@ namespace RayGen.Diagnostics
                 return null;
             }
 
-            CancellationToken cancellationToken = context.CancellationToken;
-            return Cache.GetValue(text, t => Parse(t, cancellationToken));
+            // Analyzers run concurrently on the same file: the lock makes the others wait for the one
+            // parse instead of each parsing too (ConditionalWeakTable may run a value factory twice).
+            Entry entry = Cache.GetOrCreateValue(text);
+            lock (entry)
+            {
+                return entry.File ??= Parse(text, context.CancellationToken);
+            }
         }
 
         public Location Location(string path, SourceSpan span)
@@ -72,6 +78,13 @@ namespace RayGen.Diagnostics
         private static AnalyzedFile Parse(SourceText text, CancellationToken cancellationToken)
         {
             var problems = new List<Problem>();
+            if (ManifestFile.SizeProblem(text.Length) is { } tooLarge)
+            {
+                // Checked before ToString(), which would copy the whole text.
+                problems.Add(tooLarge);
+                return new AnalyzedFile(text, new YamlReadResult(Array.Empty<YamlDocument>(), Array.Empty<YamlProblem>()), EquatableArray<ManifestModel>.Empty, problems, null);
+            }
+
             try
             {
                 (YamlReadResult yaml, EquatableArray<ManifestModel> manifests) = ManifestFile.Parse(text.ToString(), problems, cancellationToken);
@@ -81,6 +94,12 @@ namespace RayGen.Diagnostics
             {
                 return new AnalyzedFile(text, null, EquatableArray<ManifestModel>.Empty, problems, ex);
             }
+        }
+    
+        /// <summary>The cache slot of one text; <see cref="File"/> stays null until a parse completes (not after a cancellation).</summary>
+        private sealed class Entry
+        {
+            public AnalyzedFile? File;
         }
     }
 }
