@@ -37,7 +37,7 @@ namespace RayGen.Benchmarks
             _analyzers = GeneratorHarness.AllAnalyzers();
             _compilation = GeneratorHarness.Compilation();
             _editedCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Edited { int X => 1; }", new CSharpParseOptions(LanguageVersion.Latest)));
-            _warm = GeneratorHarness.Driver(_texts, _options).RunGenerators(_compilation);
+            _warm = GeneratorHarness.Driver(_texts, _options, trackSteps: false).RunGenerators(_compilation);
             _original = _texts[EditedFile];
             _editedText = BenchmarkProject.SyntheticCluster(EditedFile, cpu: 9);
             _edited = new InMemoryAdditionalText(_original.Path, _editedText);

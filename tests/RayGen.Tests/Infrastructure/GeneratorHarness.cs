@@ -96,13 +96,14 @@ namespace RayGen.Tests.Infrastructure
         public static GeneratorDriver Driver(
             IEnumerable<AdditionalText> files,
             AnalyzerConfigOptionsProvider? options = null,
-            LanguageVersion language = LanguageVersion.Latest) =>
+            LanguageVersion language = LanguageVersion.Latest,
+            bool trackSteps = true) =>
             CSharpGeneratorDriver.Create(
                 new[] { new RayClusterGenerator().AsSourceGenerator() },
                 files,
                 new CSharpParseOptions(language),
                 options ?? new TestOptionsProvider(),
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
         public static GeneratorRun Run(
             IEnumerable<(string Path, string Text)> files,
