@@ -99,7 +99,7 @@ namespace RayGen.Tests.Package
 
         private string Dotnet(IDictionary<string, string> env, string workingDirectory, params string[] arguments)
         {
-            var result = Shell.Run("dotnet", arguments, workingDirectory, env);
+            var result = Processes.Run("dotnet", arguments, workingDirectory, env);
             _output.WriteLine($"dotnet {string.Join(" ", arguments)} -> {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
             Assert.True(result.ExitCode == 0, $"dotnet {string.Join(" ", arguments)} failed:\n{result.StdOut}\n{result.StdErr}");
             return result.StdOut;
