@@ -4,6 +4,7 @@ using System.Linq;
 using RayGen.Internal;
 using RayGen.KubeRay;
 using RayGen.Model;
+using RayGen.Shell;
 using RayGen.Yaml;
 
 namespace RayGen.Analysis
@@ -47,6 +48,9 @@ namespace RayGen.Analysis
     /// </summary>
     internal sealed class GroupArgs
     {
+        private ShellParseResult? _finalParse;
+        private ShellParseResult? _joinedParse;
+
         public GroupArgs(
             ManifestModel manifest,
             GroupModel group,
@@ -93,6 +97,15 @@ namespace RayGen.Analysis
         public YamlNode? OverwriteAnnotation { get; }
 
         public KubeRayProfile Profile { get; }
+
+        /// <summary>The final args parsed as bash, once per group (shared by all rules).</summary>
+        public ShellParseResult FinalParse => _finalParse ??= ShellParser.Parse(FinalArgs, ShellDialect.Bash);
+
+        /// <summary><see cref="Joined"/> parsed alone (what the user wrote, without KubeRay's tail).</summary>
+        public ShellParseResult JoinedParse => _joinedParse ??= ShellParser.Parse(Joined, ShellDialect.Bash);
+
+        /// <summary>"Final args: …" for messages of groups A–C: what the operator will run (first 200 characters).</summary>
+        public string FinalArgsExcerpt => "Final args: " + (FinalArgs.Length > 200 ? FinalArgs.Substring(0, 200) + "…" : FinalArgs);
 
         public bool IsHead => Group.IsHead;
 
