@@ -11,7 +11,7 @@ using RayGen.Manifests;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0194: two clusters (or two groups of one cluster) map to the same C# name, or a name collides
