@@ -5,7 +5,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using RayGen.Analysis;
 using RayGen.Generator;
+using RayGen.KubeRay;
 using RayGen.Helpers;
 using RayGen.Manifests;
 using RayGen.Model;
@@ -22,9 +24,16 @@ namespace RayGen.Diagnostics
     {
         private static readonly ConditionalWeakTable<SourceText, Entry> Cache = new();
 
-        private AnalyzedFile(SourceText text, YamlReadResult? yaml, EquatableArray<ManifestModel> manifests, IReadOnlyList<Problem> problems, Exception? crash)
+        private readonly Dictionary<OperatorSettings, IReadOnlyList<GroupArgs>> _groups = new();
+        private SuppressionComments? _suppressions;
+
+        // The text as one string, made once: SourceText.ToString() copies a large (chunked) text each time.
+        private readonly string _content;
+
+        private AnalyzedFile(SourceText text, string content, YamlReadResult? yaml, EquatableArray<ManifestModel> manifests, IReadOnlyList<Problem> problems, Exception? crash)
         {
             Text = text;
+            _content = content;
             Yaml = yaml;
             Manifests = manifests;
             Problems = problems;
@@ -41,6 +50,24 @@ namespace RayGen.Diagnostics
 
         /// <summary>An unexpected exception from RayGen's own code (reported as RAY0199).</summary>
         public Exception? Crash { get; }
+
+        /// <summary>The file's <c># raygen-disable…</c> comments, parsed on first use.</summary>
+        public SuppressionComments Suppressions => _suppressions ??= SuppressionComments.Parse(_content, Yaml);
+
+        /// <summary>The Final Args Model of every group, per operator settings (analyzers ask for the same settings).</summary>
+        public IReadOnlyList<GroupArgs> Groups(OperatorSettings settings)
+        {
+            lock (_groups)
+            {
+                if (!_groups.TryGetValue(settings, out IReadOnlyList<GroupArgs>? groups))
+                {
+                    groups = Yaml is null ? Array.Empty<GroupArgs>() : GroupArgsReader.Read(_content, Yaml, Manifests, settings);
+                    _groups[settings] = groups;
+                }
+
+                return groups;
+            }
+        }
 
         /// <summary>The file if RayGen reads it (a .yaml/.yml AdditionalFile not opted out), else <c>null</c>.</summary>
         public static AnalyzedFile? Get(AdditionalFileAnalysisContext context)
@@ -82,20 +109,21 @@ namespace RayGen.Diagnostics
             {
                 // Checked before ToString(), which would copy the whole text.
                 problems.Add(tooLarge);
-                return new AnalyzedFile(text, new YamlReadResult(Array.Empty<YamlDocument>(), Array.Empty<YamlProblem>()), EquatableArray<ManifestModel>.Empty, problems, null);
+                return new AnalyzedFile(text, string.Empty, new YamlReadResult(Array.Empty<YamlDocument>(), Array.Empty<YamlProblem>()), EquatableArray<ManifestModel>.Empty, problems, null);
             }
 
+            string content = text.ToString();
             try
             {
-                (YamlReadResult yaml, EquatableArray<ManifestModel> manifests) = ManifestFile.Parse(text.ToString(), problems, cancellationToken);
-                return new AnalyzedFile(text, yaml, manifests, problems, null);
+                (YamlReadResult yaml, EquatableArray<ManifestModel> manifests) = ManifestFile.Parse(content, problems, cancellationToken);
+                return new AnalyzedFile(text, content, yaml, manifests, problems, null);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new AnalyzedFile(text, null, EquatableArray<ManifestModel>.Empty, problems, ex);
+                return new AnalyzedFile(text, content, null, EquatableArray<ManifestModel>.Empty, problems, ex);
             }
         }
-    
+
         /// <summary>The cache slot of one text; <see cref="File"/> stays null until a parse completes (not after a cancellation).</summary>
         private sealed class Entry
         {
