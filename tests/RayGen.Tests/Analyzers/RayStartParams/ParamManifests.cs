@@ -17,7 +17,7 @@ namespace RayGen.Tests.Analyzers.RayStartParams
             string workerContainer = "",
             string? rayVersion = "2.52.0",
             string? specExtra = null,
-            string? headTemplateMetadata = null)
+            string? headExtra = null)
         {
             var sb = new StringBuilder();
             if (rayVersion is not null)
@@ -30,7 +30,7 @@ namespace RayGen.Tests.Analyzers.RayStartParams
                 sb.Append(specExtra.TrimEnd('\n')).Append('\n');
             }
 
-            sb.Append("headGroupSpec:\n").Append(Indent(Group(headContainer, Params(head), templateMetadata: headTemplateMetadata), 2));
+            sb.Append("headGroupSpec:\n").Append(Indent(Group(headContainer, Params(head), extra: headExtra), 2));
             if (worker is not null)
             {
                 sb.Append("workerGroupSpecs:\n").Append(Worker("w", Group(workerContainer, Params(worker))));
@@ -75,7 +75,7 @@ namespace RayGen.Tests.Analyzers.RayStartParams
 
         public static string Params(string? lines) => lines is null ? "{}" : "\n" + Indent(lines, 2).TrimEnd('\n');
 
-        public static Dictionary<string, string> KubeRay(string version) => new() { ["RayGenKubeRayVersion"] = version };
+        public static Dictionary<string, string> KubeRayVersion(string version) => new() { ["RayGenKubeRayVersion"] = version };
 
         public const string Overwrite = "annotations:\n  ray.io/overwrite-container-cmd: \"true\"\n";
 

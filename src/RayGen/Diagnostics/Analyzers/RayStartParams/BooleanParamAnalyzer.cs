@@ -54,7 +54,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                         + (next is null
                             ? $"it is the last option, so click stops with \"Option '--{entry.Key}' requires an argument\"."
                             : $"click takes the next option, '{next}', as its value.")
-                        + (option.Kind == RayStartOptionKind.Bool ? string.Empty : $" Write the value '{entry.Key}' needs.");
+                        + (option.Kind == RayStartOptionKind.Bool ? string.Empty : $" Give --{entry.Key} a real value, or remove the key.");
                 }
                 else if (option.Kind == RayStartOptionKind.Flag && lowered is not ("true" or "false"))
                 {

@@ -67,7 +67,8 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                         message = reference.IsKubelet
                             ? $"'{written}' in '{entry.Key}': {reference.Name} is not an env var of the Ray container, so the kubelet leaves '{written}' as it is and bash runs '{reference.Name}' as a command substitution (command not found: an empty value)."
                             : $"'{written}' in '{entry.Key}': {reference.Name} is not an env var of the Ray container (not in its env, and KubeRay does not add it), so bash expands it to an empty string and ray start receives '--{entry.Key}={Empty(entry, reference)}'{(entry.Key == "node-ip-address" ? " (an empty --node-ip-address crashes ray start, kuberay#805)" : string.Empty)}.";
-                        message += $" Define {reference.Name} in containers[0].env (for the pod IP: valueFrom.fieldRef.fieldPath: status.podIP)"
+                        bool podIp = entry.Key == "node-ip-address" || reference.Name.EndsWith("IP", StringComparison.Ordinal);
+                        message += $" Define {reference.Name} in containers[0].env{(podIp ? " (for the pod IP: valueFrom.fieldRef.fieldPath: status.podIP)" : string.Empty)}"
                             + (reference.IsKubelet ? "." : $", or give a default: ${{{reference.Name}:-…}}.");
                         if (view.HasEnvFrom)
                         {
