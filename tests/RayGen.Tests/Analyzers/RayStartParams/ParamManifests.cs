@@ -82,6 +82,9 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         /// <summary>containers[0] of overwrite mode that runs the generated start through eval.</summary>
         public const string EvalStart = "command: [\"/bin/bash\", \"-c\", \"--\"]\nargs: [\"ulimit -n 65536; eval \\\"$KUBERAY_GEN_RAY_START_CMD\\\"\"]";
 
+        /// <summary>containers[0] of overwrite mode that expands the generated start as a plain command (no eval).</summary>
+        public const string PlainStart = "command: [\"/bin/bash\", \"-c\", \"--\"]\nargs: [\"ulimit -n 65536; $KUBERAY_GEN_RAY_START_CMD\"]";
+
         /// <summary>containers[0] with its own 'ray start' (suppressed mode: KubeRay generates nothing).</summary>
         public const string OwnStart = "command: [\"/bin/bash\", \"-c\", \"--\"]\nargs: [\"ulimit -n 65536; ray start --head --block\"]";
     }

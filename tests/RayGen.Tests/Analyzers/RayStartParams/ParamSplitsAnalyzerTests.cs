@@ -81,6 +81,17 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         }
 
         [Fact]
+        public void PlainExpansionOfTheGeneratedStartSplitsAtBlanksOnly()
+        {
+            // $KUBERAY_GEN_RAY_START_CMD without eval: word splitting, but no quote removal and no brace expansion.
+            Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "temp-dir: {|RAY0033:\"'/data/ray tmp'\"|}", headContainer: PlainStart, metadataExtra: Overwrite)));
+            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+            Assert.Contains("([--temp-dir='/data/ray] [tmp'])", diagnostic.GetMessage());
+            Assert.Contains("Run it as eval", diagnostic.GetMessage());
+            Assert.DoesNotContain(GeneratorHarness.Analyze(Cluster(head: "system-config: '{\"a\":1,\"b\":2}'", headContainer: PlainStart, metadataExtra: Overwrite)), d => d.Id is Id or "RAY0034");
+        }
+
+        [Fact]
         public void ValuesKubeRayRewritesAreNotTheUsers()
         {
             // A TPU limit makes KubeRay re-serialize resources as '{"NPU":1,"TPU":4}' (kuberay-pod-command.md §5.4).

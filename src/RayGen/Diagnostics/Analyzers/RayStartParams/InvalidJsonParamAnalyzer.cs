@@ -30,7 +30,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                 // Splitting values are RAY0033's; expansions have unknown output; labels is k=v for KubeRay.
                 if (!entry.IsCheckableValue || entry.IsRenderedAsSwitch || entry.Key == "labels"
                     || view.Options.Find(entry.Key) is not { Kind: RayStartOptionKind.Json }
-                    || !entry.Shell.StaysOneWord || entry.Shell.Processed is not { } received)
+                    || !entry.Shell.StaysOneWord || entry.Shell.References.Count > 0 || entry.Shell.Processed is not { } received)
                 {
                     continue;
                 }
@@ -59,10 +59,14 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                 }
 
                 string message = $"'{entry.Key}' must be a JSON object, but ray start receives '{ParamText.Show(received)}', which is {problem}."
-                    + Cause(entry, received) + view.ModeNote;
+                    + (view.IsPlainExpansion ? PlainCause : Cause(entry, received)) + view.ModeNote;
                 context.Report(Rule, Locate(entry, received, offset), view.Cap(ProblemSeverity.Error), message, view.FinalArgs);
             }
         }
+
+        private const string PlainCause =
+            " The container runs $KUBERAY_GEN_RAY_START_CMD as a plain expansion, so bash splits it at blanks but removes no quotes"
+            + " (RAY0026): run it with eval \"$KUBERAY_GEN_RAY_START_CMD\" and quote the JSON once for the shell.";
 
         /// <summary>The JSON error offset mapped back through quote removal to the YAML (whole scalar when not precise).</summary>
         private static SourceSpan Locate(ParamEntry entry, string received, int offset)

@@ -34,7 +34,8 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                 // expansion ($X, $(…)) has an output unknown at build time (RAY0037 checks variables).
                 if (!entry.IsCheckableValue || entry.IsRenderedAsSwitch
                     || view.Options.Find(entry.Key) is not { Kind: RayStartOptionKind.Int }
-                    || !entry.Shell.StaysOneWord || entry.Shell.Processed is not { } value || IsPythonInt(value))
+                    || !entry.Shell.StaysOneWord || entry.Shell.References.Count > 0
+                    || entry.Shell.Processed is not { } value || IsPythonInt(value))
                 {
                     continue;
                 }

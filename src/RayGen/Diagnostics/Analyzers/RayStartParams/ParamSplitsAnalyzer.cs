@@ -34,8 +34,9 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                 ShellValue shell = entry.Shell;
                 string what = shell.Breaks
                     ? $"The value of '{entry.Key}' breaks the generated command: {shell.BreakReason}."
-                    : $"The value of '{entry.Key}' does not stay one shell word: bash turns ' --{entry.Key}={ParamText.Show(entry.Value)} ' into {shell.Words.Count}{(shell.Words.Count >= 64 ? "+" : string.Empty)} words ({string.Join(" ", shell.Words.Take(4).Select(w => "[" + ParamText.Show(w, 40) + "]"))}{(shell.Words.Count > 4 ? " …" : string.Empty)}) by {Causes(entry)}, and ray start stops with \"Got unexpected extra argument\" or reads the wrong value.";
-                context.Report(Rule, entry.ValueNode.Span, view.Cap(ProblemSeverity.Error), what + Fix(entry, view) + view.ModeNote, view.FinalArgs);
+                    : $"The value of '{entry.Key}' does not stay one shell word: bash turns ' --{entry.Key}={ParamText.Show(entry.Value)} ' into {shell.Words.Count}{(shell.Words.Count >= 64 ? "+" : string.Empty)} words ({string.Join(" ", shell.Words.Take(4).Select(w => "[" + ParamText.Show(w, 40) + "]"))}{(shell.Words.Count > 4 ? " …" : string.Empty)}) by {(view.IsPlainExpansion ? "word splitting of the plain $KUBERAY_GEN_RAY_START_CMD expansion, where quotes do not protect blanks (RAY0026)" : Causes(entry))}, and ray start stops with \"Got unexpected extra argument\" or reads the wrong value.";
+                string fix = view.IsPlainExpansion ? " Run it as eval \"$KUBERAY_GEN_RAY_START_CMD\", then quote the value for the shell." : Fix(entry, view);
+                context.Report(Rule, entry.ValueNode.Span, view.Cap(ProblemSeverity.Error), what + fix + view.ModeNote, view.FinalArgs);
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using RayGen.Analysis;
 using RayGen.KubeRay;
 using RayGen.Manifests;
@@ -56,7 +57,9 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
             !_view.Group.Profile.SpecialBooleanParams.Contains(Key, StringComparer.Ordinal)
             && (string.Equals(Value, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(Value, "false", StringComparison.OrdinalIgnoreCase));
 
-        public ShellValue Shell => _shell ??= ShellValue.Analyze(Key, Value, _view.KubeletResolves);
+        public ShellValue Shell => _shell ??= _view.IsPlainExpansion
+            ? ShellValue.AnalyzePlain(Key, Value, _view.KubeletResolves)
+            : ShellValue.Analyze(Key, Value, _view.KubeletResolves);
 
         public ScalarSourceMap Map => _map ??= ScalarSourceMap.Create(ValueNode, _view.Text);
 
@@ -77,6 +80,10 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
 
         private static readonly ConditionalWeakTable<GroupArgs, ParamsView> Cache = new();
 
+        private static readonly Regex Evaluated = new(
+            @"\beval\s+[""']?\$\{?KUBERAY_GEN_RAY_START_CMD\b|\b(?:ba|da|z|k|a)?sh\s+(?:-\w+\s+)+(?:--\s+)?""\$\{?KUBERAY_GEN_RAY_START_CMD\b|\$\(KUBERAY_GEN_RAY_START_CMD\)",
+            RegexOptions.CultureInvariant);
+
         private readonly HashSet<string> _envNames;
 
         private ParamsView(GroupArgs group, string text, YamlNode? clusterSpec)
@@ -86,6 +93,10 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
             Options = RayStartOptionSelection.For(group.Manifest.Cluster?.RayVersion);
             ReferencesGenVariable = group.Profile.OverwriteAnnotation && group.Elements.Any(e => e.Value.Contains(GenVariable));
             ReachesRayStart = group.IsGenerated || ReferencesGenVariable;
+
+            // $KUBERAY_GEN_RAY_START_CMD expanded as a plain command (not eval, not a shell's -c script, not the
+            // kubelet's $(…)) gets word splitting only: no quote removal, no brace or $ expansion (RAY0026).
+            IsPlainExpansion = !group.IsGenerated && ReferencesGenVariable && !group.Elements.Any(e => Evaluated.IsMatch(e.Value));
 
             ContainerModel? container = group.Group.Containers.Count > 0 ? ClusterBuilder.RayContainer(group.Group, group.Profile) : null;
             _envNames = new HashSet<string>(
@@ -137,6 +148,12 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
 
         /// <summary>containers[0] command/args mention <c>KUBERAY_GEN_RAY_START_CMD</c> (KubeRay ≥ 1.1.0).</summary>
         public bool ReferencesGenVariable { get; }
+
+        /// <summary>
+        /// The params reach <c>ray start</c> only through <c>$KUBERAY_GEN_RAY_START_CMD</c> expanded as a plain
+        /// command: bash splits the text at blanks but removes no quotes (RAY0026 reports the reference).
+        /// </summary>
+        public bool IsPlainExpansion { get; }
 
         /// <summary>The params end up on a <c>ray start</c> command line (rules.md §C intro).</summary>
         public bool ReachesRayStart { get; }

@@ -154,6 +154,55 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
             return result;
         }
 
+        /// <summary>
+        /// What a plain (unquoted, not eval'd) expansion of <c>$KUBERAY_GEN_RAY_START_CMD</c> does to <c>--k=v</c>:
+        /// word splitting at blanks only. Quotes and backslashes stay, nothing is expanded, braces are kept.
+        /// <see cref="References"/> still lists what bash would see, for RAY0037.
+        /// </summary>
+        public static ShellValue AnalyzePlain(string key, string value, Func<string, bool> kubeletResolves)
+        {
+            ShellValue bash = Analyze(key, value, kubeletResolves);
+            string flag = "--" + key + "=";
+            var words = new List<string>();
+            var current = new StringBuilder();
+            foreach (char c in flag + value)
+            {
+                if (c is ' ' or '\t' or '\n')
+                {
+                    if (current.Length > 0)
+                    {
+                        words.Add(current.ToString());
+                        current.Clear();
+                    }
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+            }
+
+            var result = new ShellValue
+            {
+                Words = words,
+                References = bash.References,
+
+                // The kubelet still expands $(NAME) of known env vars in the env value: unknown text.
+                HasExpansion = bash.References.Any(r => r.IsKubelet && kubeletResolves(r.Name)),
+            };
+            if (words.Count == 1 && !result.HasExpansion)
+            {
+                result.Processed = value;
+                result.ProcessedMap = Enumerable.Range(0, value.Length).ToArray();
+            }
+
+            return result;
+        }
+
         /// <summary>A plain scan for <c>$X</c> / <c>${X…}</c> outside single quotes, for text bash cannot parse.</summary>
         private static IReadOnlyList<ValueReference> ScanBashReferences(string text, List<ValueReference> kubelet)
         {
