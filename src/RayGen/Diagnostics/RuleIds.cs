@@ -21,5 +21,16 @@ namespace RayGen.Diagnostics
         public const string NameCollision = "RAY0194";
         public const string InputLimitExceeded = "RAY0195";
         public const string InternalError = "RAY0199";
+
+        // Group C: rayStartParams (RAY0030 is above).
+        public const string UnknownRayStartOption = "RAY0031";
+        public const string NonIntegerRayStartParam = "RAY0032";
+        public const string RayStartParamSplits = "RAY0033";
+        public const string InvalidJsonRayStartParam = "RAY0034";
+        public const string BlockForced = "RAY0035";
+        public const string BooleanRayStartParam = "RAY0036";
+        public const string UndefinedVariableInRayStartParam = "RAY0037";
+        public const string RayStartParamNodeType = "RAY0038";
+        public const string HardCodedWorkerAddress = "RAY0039";
     }
 }
