@@ -20,7 +20,8 @@ namespace RayGen.Tests.Analyzers
         [InlineData("env:\n- name: ADDR\n  value: $(NODE_IP):8353")]
         public void ShellTextAndEnvValuesAreNotTemplates(string container)
         {
-            RuleVerifier.VerifyNone("RAY0190", RayCluster("c", Group(container, rayStartParams: "{redis-password: $REDIS_PASSWORD}")));
+            // RAY0037 rightly says REDIS_PASSWORD is not defined here; RAY0190 must stay silent.
+            RuleVerifier.VerifyNone("RAY0190", RayCluster("c", Group(container, rayStartParams: "{redis-password: $REDIS_PASSWORD}")), allowed: "RAY0037");
         }
     }
 }
