@@ -29,7 +29,7 @@ namespace RayGen.Tests.Infrastructure
         {
             MethodInfo factory = clusterClass.GetMethod(method, BindingFlags.Public | BindingFlags.Static)
                 ?? throw new InvalidOperationException($"{clusterClass.Name}.{method} was not generated");
-            object?[] arguments = factory.GetParameters().Select(p => deploy is null ? p.DefaultValue : p.Name switch
+            object?[] arguments = factory.GetParameters().Select(p => deploy is null ? (p.HasDefaultValue ? p.DefaultValue : null) : p.Name switch
             {
                 "clusterName" => deploy.ClusterName,
                 "namespace" => deploy.Namespace,
