@@ -305,10 +305,33 @@ namespace RayGen.Tests.Pods
         }
 
         [Fact]
-        public void InvalidFeatureGatesAreRay0193()
+        public void InvalidNewSettingsAreRay0193()
         {
-            var diagnostics = GeneratorHarness.Analyze(RayCluster("c", Group("")), new Dictionary<string, string> { ["RayGenFeatureGates"] = "RayMultiHostIndexing=maybe" });
-            Assert.Contains(diagnostics, d => d.Id == "RAY0193" && d.GetMessage().Contains("RayGenFeatureGates"));
+            var diagnostics = GeneratorHarness.Analyze(RayCluster("c", Group("")), new Dictionary<string, string> { ["RayGenFeatureGates"] = "RayMultiHostIndexing=maybe", ["RayGenEnableProbesInjection"] = "nope" });
+            Assert.Equal(2, diagnostics.Count(d => d.Id == "RAY0193"));
+            Assert.Contains(diagnostics, d => d.GetMessage().Contains("RayGenFeatureGates 'RayMultiHostIndexing=maybe'"));
+            Assert.Contains(diagnostics, d => d.GetMessage().Contains("RayGenEnableProbesInjection 'nope'"));
+        }
+
+        [Fact]
+        public void KubeRay06PodsFollowThatVersion()
+        {
+            // kuberay-versions.md: before 1.0 the init container copies the Ray container's resources and the Ray
+            // container is the one with env ray=true; before 1.3 /dev/shm is sized from the request first and
+            // user labels override every base label.
+            string ray = "resources:\n  limits: {cpu: 2, memory: 4Gi}\n  requests: {cpu: 1, memory: 2Gi}\nenv: [{name: ray, value: 'true'}]\n";
+            string yaml = RayCluster("c", Group(Resources("1", "1Gi")),
+                Worker("w", Group("", templateMetadata: "labels: {ray.io/group: mine}\n").Replace("    - name: ray\n", "    - name: side\n      image: busybox\n    - name: ray\n") + Indent(ray, 6)),
+                metadataExtra: "namespace: ns\n");
+            JsonNode worker = Template(Cluster(yaml, new Dictionary<string, string> { ["RayGenKubeRayVersion"] = "0.6" }), "W");
+            JsonNode spec = worker["spec"]!;
+            AssertJson("""{ "limits": { "cpu": "2", "memory": "4Gi" }, "requests": { "cpu": "1", "memory": "2Gi" } }""", spec["initContainers"]![0]!["resources"]!);
+            Assert.Equal("2Gi", (string?)spec["volumes"]![0]!["emptyDir"]!["sizeLimit"]);
+            Assert.Equal("mine", (string?)worker["metadata"]!["labels"]!["ray.io/group"]);
+            Assert.Null(spec["containers"]![0]!["command"]);
+            AssertJson("""["/bin/bash", "-lc", "--"]""", spec["containers"]![1]!["command"]!);
+            Assert.Equal("/dev/shm", (string?)spec["containers"]![1]!["volumeMounts"]![0]!["mountPath"]);
+            Assert.Null(spec["containers"]![1]!["livenessProbe"]);
         }
 
         [Fact]
