@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,37 +42,13 @@ namespace RayGen.Diagnostics.Analyzers
             }
 
             var templateType = new KubeTypeRef(KubeTypeKind.Model, model.PodTemplateSpecType);
-            foreach (YamlDocument document in yaml.Documents)
+            foreach ((string _, YamlNode spec) in ClusterSpecLocator.ClusterSpecs(yaml))
             {
-                if (document.Root is not { Kind: YamlNodeKind.Mapping } root
-                    || root.Get("apiVersion")?.Value is not { } apiVersion
-                    || !RayKinds.IsRayApiVersion(apiVersion)
-                    || ClusterSpecLocator.ClusterSpec(root) is not { Kind: YamlNodeKind.Mapping } spec)
+                foreach (YamlEntry group in ClusterSpecLocator.Groups(spec))
                 {
-                    continue;
-                }
-
-                foreach (YamlNode template in Templates(spec))
-                {
-                    Walk(context, file, model, template, templateType);
-                }
-            }
-        }
-
-        private static IEnumerable<YamlNode> Templates(YamlNode spec)
-        {
-            if (spec.Get("headGroupSpec")?.Get("template") is { } head)
-            {
-                yield return head;
-            }
-
-            if (spec.Get("workerGroupSpecs") is { Kind: YamlNodeKind.Sequence } workers)
-            {
-                foreach (YamlNode worker in workers.Items)
-                {
-                    if (worker.Kind == YamlNodeKind.Mapping && worker.Get("template") is { } template)
+                    if (group.Value.Kind == YamlNodeKind.Mapping && group.Value.Get("template") is { } template)
                     {
-                        yield return template;
+                        Walk(context, file, model, template, templateType);
                     }
                 }
             }
