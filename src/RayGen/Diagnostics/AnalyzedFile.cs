@@ -5,7 +5,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using RayGen.Analysis;
 using RayGen.Generator;
+using RayGen.KubeRay;
 using RayGen.Helpers;
 using RayGen.Manifests;
 using RayGen.Model;
@@ -20,6 +22,9 @@ namespace RayGen.Diagnostics
     internal sealed class AnalyzedFile
     {
         private static readonly ConditionalWeakTable<SourceText, AnalyzedFile> Cache = new();
+
+        private readonly Dictionary<OperatorSettings, IReadOnlyList<GroupArgs>> _groups = new();
+        private SuppressionComments? _suppressions;
 
         private AnalyzedFile(SourceText text, YamlReadResult? yaml, EquatableArray<ManifestModel> manifests, IReadOnlyList<Problem> problems, Exception? crash)
         {
@@ -40,6 +45,24 @@ namespace RayGen.Diagnostics
 
         /// <summary>An unexpected exception from RayGen's own code (reported as RAY0199).</summary>
         public Exception? Crash { get; }
+
+        /// <summary>The file's <c># raygen-disable…</c> comments, parsed on first use.</summary>
+        public SuppressionComments Suppressions => _suppressions ??= SuppressionComments.Parse(Text.ToString(), Yaml);
+
+        /// <summary>The Final Args Model of every group, per operator settings (analyzers ask for the same settings).</summary>
+        public IReadOnlyList<GroupArgs> Groups(OperatorSettings settings)
+        {
+            lock (_groups)
+            {
+                if (!_groups.TryGetValue(settings, out IReadOnlyList<GroupArgs>? groups))
+                {
+                    groups = Yaml is null ? Array.Empty<GroupArgs>() : GroupArgsReader.Read(Text.ToString(), Yaml, Manifests, settings);
+                    _groups[settings] = groups;
+                }
+
+                return groups;
+            }
+        }
 
         /// <summary>The file if RayGen reads it (a .yaml/.yml AdditionalFile not opted out), else <c>null</c>.</summary>
         public static AnalyzedFile? Get(AdditionalFileAnalysisContext context)

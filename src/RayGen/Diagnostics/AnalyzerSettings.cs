@@ -8,11 +8,14 @@ namespace RayGen.Diagnostics
     internal static class AnalyzerSettings
     {
         /// <summary><c>null</c> when the version setting is invalid (RAY0193 says so; version-gated rules stay quiet).</summary>
-        public static KubeRayProfile? ProfileFor(AdditionalFileAnalysisContext context)
+        public static KubeRayProfile? ProfileFor(AdditionalFileAnalysisContext context) => OperatorFor(context)?.Profile;
+
+        /// <summary>The operator settings (profile and knobs) for the file; <c>null</c> when its version setting is invalid.</summary>
+        public static OperatorSettings? OperatorFor(AdditionalFileAnalysisContext context)
         {
             AnalyzerConfigOptionsProvider options = context.Options.AnalyzerConfigOptionsProvider;
             RayGenSettings settings = RayClusterGenerator.ReadSettings(options.GlobalOptions);
-            return settings.ForFile(RayClusterGenerator.VersionMetadata(options.GetOptions(context.AdditionalFile)))?.Profile;
+            return settings.ForFile(RayClusterGenerator.VersionMetadata(options.GetOptions(context.AdditionalFile)));
         }
     }
 }

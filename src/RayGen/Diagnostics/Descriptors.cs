@@ -73,7 +73,8 @@ namespace RayGen.Diagnostics
             _ => null,
         };
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
+        /// <summary>Creates a descriptor with RayGen's category and help link (rules keep theirs beside the analyzer).</summary>
+        internal static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, params string[] tags) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md", customTags: tags);
     }
 }

@@ -3,7 +3,15 @@ namespace RayGen.Diagnostics
     /// <summary>All RayGen diagnostic IDs (catalog: docs/rules/, spec rules.md).</summary>
     internal static class RuleIds
     {
+        public const string TrailingBackground = "RAY0001";
+        public const string InvalidFinalArgs = "RAY0002";
+        public const string TrailingNewline = "RAY0003";
+        public const string CommentSwallowsTail = "RAY0004";
+        public const string OpenHereDocument = "RAY0005";
         public const string NonStringRayStartParam = "RAY0030";
+        public const string RayContainerPosition = "RAY0060";
+        public const string DuplicateWaitGcsReady = "RAY0062";
+        public const string LegacyServiceWait = "RAY0063";
         public const string NoContainers = "RAY0102";
         public const string Templated = "RAY0190";
         public const string UnparsableYaml = "RAY0191";

@@ -62,7 +62,7 @@ namespace RayGen.Tests.Corpus
 
                     Assert.Single(args);
                     checkedArgs++;
-                    if (Shell.HasBash && Shell.BashSyntaxCheck(args[0]) is { Valid: false } result)
+                    if (Processes.HasBash && Processes.BashSyntaxCheck(args[0]) is { Valid: false } result)
                     {
                         failures.Add($"{cluster.SourcePath} {group.GroupName}: {result.Errors}\n  {args[0]}");
                     }

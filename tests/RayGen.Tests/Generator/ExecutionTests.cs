@@ -13,7 +13,7 @@ namespace RayGen.Tests.Generator
         [SkippableFact]
         public void UserCommandRunsBeforeRayStartAndFlagsArriveAsSeparateWords()
         {
-            Skip.IfNot(Shell.HasBash && !System.OperatingSystem.IsWindows(), "bash is not installed");
+            Skip.IfNot(Processes.HasBash && !System.OperatingSystem.IsWindows(), "bash is not installed");
             string yaml = RayCluster("raycluster-head-command", Group(
                 "resources:\n  limits:\n    cpu: \"1\"\n    memory: \"5Gi\"\ncommand: [\"echo 123\"]\nargs: [\"456\"]\n",
                 rayStartParams: "{resources: '\"{\\\"custom\\\": 1}\"'}"));
@@ -30,7 +30,7 @@ namespace RayGen.Tests.Generator
                 }
 
                 var command = head.Command.Skip(1).Concat(head.GetArgs()).ToArray();
-                var result = Shell.Run(head.Command[0], command, environment: new Dictionary<string, string>
+                var result = Processes.Run(head.Command[0], command, environment: new Dictionary<string, string>
                 {
                     ["PATH"] = bin + ":/usr/bin:/bin",
                 });

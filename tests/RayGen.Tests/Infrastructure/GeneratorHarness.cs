@@ -50,9 +50,10 @@ namespace RayGen.Tests.Infrastructure
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
 
+        /// <summary>Item metadata by name; keys starting with "raygen." are passed as raw editorconfig keys (per-path sections).</summary>
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
             new Options(_files.TryGetValue(textFile.Path, out var metadata)
-                ? metadata.ToDictionary(p => "build_metadata.AdditionalFiles." + p.Key, p => p.Value)
+                ? metadata.ToDictionary(p => p.Key.StartsWith("raygen.", StringComparison.Ordinal) ? p.Key : "build_metadata.AdditionalFiles." + p.Key, p => p.Value)
                 : new Dictionary<string, string>());
 
         private sealed class Options : AnalyzerConfigOptions

@@ -49,6 +49,7 @@ namespace RayGen.Tests.Package
                     string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
                     Assert.Contains("analyzers/dotnet/cs/RayGen.dll", entries);
                     Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+                    Assert.Contains("analyzers/dotnet/cs/RayGen.CodeFixes.dll", entries);
                     Assert.Contains("lib/netstandard2.0/RayGen.Abstractions.dll", entries);
                     Assert.Contains("buildTransitive/RayGen.props", entries);
                     string nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
@@ -108,7 +109,7 @@ namespace RayGen.Tests.Package
 
         private string Dotnet(IDictionary<string, string> env, string workingDirectory, params string[] arguments)
         {
-            var result = Shell.Run("dotnet", arguments, workingDirectory, env);
+            var result = Processes.Run("dotnet", arguments, workingDirectory, env);
             _output.WriteLine($"dotnet {string.Join(" ", arguments)} -> {result.ExitCode}\n{result.StdOut}\n{result.StdErr}");
             Assert.True(result.ExitCode == 0, $"dotnet {string.Join(" ", arguments)} failed:\n{result.StdOut}\n{result.StdErr}");
             return result.StdOut;

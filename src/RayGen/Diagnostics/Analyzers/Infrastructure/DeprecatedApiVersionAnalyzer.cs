@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0192: <c>ray.io/v1alpha1</c> is deprecated (a warning); for a RayCronJob, whose CRD serves only
@@ -40,13 +40,13 @@ namespace RayGen.Diagnostics.Analyzers
                     string message = rejected
                         ? "The RayCronJob CRD serves only ray.io/v1: the API server rejects ray.io/v1alpha1. Use apiVersion: ray.io/v1."
                         : $"{kind} uses the deprecated apiVersion ray.io/v1alpha1 (its schema still requires rayStartParams). Use apiVersion: ray.io/v1.";
-                    fileContext.ReportDiagnostic(Diagnostic.Create(
+                    RuleReporter.Report(
+                        fileContext,
+                        AnalyzedFile.Get(fileContext)!,
                         Descriptors.DeprecatedApiVersion,
-                        AnalyzedFile.Get(fileContext)!.Location(fileContext.AdditionalFile.Path, apiVersion.Span),
-                        rejected ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-                        additionalLocations: null,
-                        properties: null,
-                        message));
+                        apiVersion.Span,
+                        rejected ? ProblemSeverity.Error : ProblemSeverity.Warning,
+                        message);
                 }
             });
         }

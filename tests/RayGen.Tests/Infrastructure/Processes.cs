@@ -6,7 +6,7 @@ using System.Collections.Generic;
 namespace RayGen.Tests.Infrastructure
 {
     /// <summary>Runs real processes (bash, dotnet) for tests that check against the real tools.</summary>
-    internal static class Shell
+    internal static class Processes
     {
         public static bool HasBash => File.Exists("/bin/bash");
 

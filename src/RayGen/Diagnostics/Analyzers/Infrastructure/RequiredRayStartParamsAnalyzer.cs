@@ -7,7 +7,7 @@ using RayGen.Manifests;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0030, schema half: <c>rayStartParams</c> null or missing where the CRD requires it
@@ -50,10 +50,13 @@ namespace RayGen.Diagnostics.Analyzers
                         }
 
                         string state = entry is null ? "is missing" : "is null (the API server drops it)";
-                        fileContext.ReportDiagnostic(Diagnostic.Create(
+                        RuleReporter.Report(
+                            fileContext,
+                            file,
                             Descriptors.NonStringRayStartParam,
-                            file.Location(fileContext.AdditionalFile.Path, (entry?.Key ?? group.Key).Span),
-                            $"rayStartParams {state}, but the CRD requires it {why}: write 'rayStartParams: {{}}'"));
+                            (entry?.Key ?? group.Key).Span,
+                            null,
+                            $"rayStartParams {state}, but the CRD requires it {why}: write 'rayStartParams: {{}}'");
                     }
                 }
             });

@@ -4,7 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// Reports what the shared manifest reader finds while reading a file: YAML syntax errors and wrong
@@ -38,19 +38,18 @@ namespace RayGen.Diagnostics.Analyzers
                 return;
             }
 
-            string path = context.AdditionalFile.Path;
             foreach (Problem problem in file.Problems)
             {
                 if (Descriptors.ForId(problem.RuleId) is { } descriptor)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, file.Location(path, problem.Span), problem.MessageArgs));
+                    RuleReporter.Report(context, file, descriptor, problem.Span, problem.Severity, problem.MessageArgs);
                 }
             }
 
             if (file.Crash is { } crash)
             {
                 string frame = crash.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "unknown";
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.InternalError, file.FirstLine(path), crash.GetType().Name, crash.Message, frame));
+                RuleReporter.Report(context, file, Descriptors.InternalError, RayGen.Yaml.SourceSpan.Empty, null, crash.GetType().Name, crash.Message, frame);
             }
         }
     }

@@ -11,7 +11,7 @@ using RayGen.Manifests;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0194: two clusters (or two groups of one cluster) map to the same C# name, or a name collides
@@ -31,7 +31,7 @@ namespace RayGen.Diagnostics.Analyzers
             {
                 RayGenSettings settings = RayClusterGenerator.ReadSettings(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
                 start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? projectDirectory);
-                var clusters = new ConcurrentBag<(ClusterKey Key, Location Location)>();
+                var clusters = new ConcurrentBag<(ClusterKey Key, SourceSpan Span, AnalyzedFile File, string Path, AnalyzerConfigOptions Options)>();
                 start.RegisterAdditionalFileAction(fileContext =>
                 {
                     if (AnalyzedFile.Get(fileContext) is not { Yaml: { } yaml } file)
@@ -49,10 +49,11 @@ namespace RayGen.Diagnostics.Analyzers
                         }
 
                         YamlNode? root = yaml.Documents.FirstOrDefault(d => d.Index == manifest.DocumentIndex)?.Root;
-                        YamlNode? nameNode = root?.Get("metadata")?.Get("name");
-                        Location location = nameNode is null ? file.FirstLine(path) : file.Location(path, nameNode.Span);
-                        clusters.Add((new ClusterKey(relative, manifest.DocumentIndex, manifest.Name, manifest.Kind), location));
-                        ReportGroupCollisions(fileContext, file, path, root, manifest);
+                        YamlNode? metadata = root?.Get("metadata");
+                        SourceSpan span = (metadata?.Get("name") ?? metadata?.Get("generateName"))?.Span ?? SourceSpan.Empty;
+                        AnalyzerConfigOptions options = fileContext.Options.AnalyzerConfigOptionsProvider.GetOptions(fileContext.AdditionalFile);
+                        clusters.Add((new ClusterKey(relative, manifest.DocumentIndex, manifest.Name, manifest.Kind), span, file, path, options));
+                        ReportGroupCollisions(fileContext, file, root, manifest);
                     }
                 });
                 start.RegisterCompilationEndAction(end =>
@@ -66,18 +67,19 @@ namespace RayGen.Diagnostics.Analyzers
                     NameMap names = RayClusterGenerator.AssignNames(ImmutableArray.Create(all.Select(c => c.Key).ToEquatableArray()));
                     foreach (ClusterName name in names.Clusters)
                     {
-                        var (key, location) = all.First(c => c.Key.SourcePath == name.SourcePath && c.Key.DocumentIndex == name.DocumentIndex);
-                        string wanted = CSharpNames.ToPascalCase(key.Name, "Cluster");
+                        var cluster = all.First(c => c.Key.SourcePath == name.SourcePath && c.Key.DocumentIndex == name.DocumentIndex);
+                        string wanted = CSharpNames.ToPascalCase(cluster.Key.Name, "Cluster");
                         if (wanted != name.Identifier)
                         {
-                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.NameCollision, location, key.Kind, key.Name, wanted, name.Identifier));
+                            RuleReporter.Report(end.ReportDiagnostic, cluster.Options, cluster.File, cluster.Path, Descriptors.NameCollision, cluster.Span, null,
+                                cluster.Key.Kind, cluster.Key.Name, wanted, name.Identifier);
                         }
                     }
                 });
             });
         }
 
-        private static void ReportGroupCollisions(AdditionalFileAnalysisContext context, AnalyzedFile file, string path, YamlNode? root, ManifestModel manifest)
+        private static void ReportGroupCollisions(AdditionalFileAnalysisContext context, AnalyzedFile file, YamlNode? root, ManifestModel manifest)
         {
             string identifier = CSharpNames.ToPascalCase(manifest.Name, "Cluster");
             string[] groups = manifest.Cluster!.Workers.Select(w => w.GroupName).ToArray();
@@ -99,8 +101,7 @@ namespace RayGen.Diagnostics.Analyzers
                     .Where(n => n?.Value == groups[i])
                     .Skip(seen[groups[i]] - 1)
                     .FirstOrDefault();
-                Location location = nameNode is null ? file.FirstLine(path) : file.Location(path, nameNode.Span);
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NameCollision, location, "Worker group", groups[i], wanted, members[i]));
+                RuleReporter.Report(context, file, Descriptors.NameCollision, nameNode?.Span ?? SourceSpan.Empty, null, "Worker group", groups[i], wanted, members[i]);
             }
         }
     }

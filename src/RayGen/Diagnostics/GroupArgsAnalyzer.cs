@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RayGen.Analysis;
+using RayGen.KubeRay;
+using RayGen.Yaml;
+
+namespace RayGen.Diagnostics
+{
+    /// <summary>What a group rule sees: the file, one group's Final Args Model, and a way to report.</summary>
+    internal sealed class GroupRuleContext
+    {
+        private readonly AdditionalFileAnalysisContext _context;
+
+        public GroupRuleContext(AdditionalFileAnalysisContext context, AnalyzedFile file, GroupArgs group, OperatorSettings settings)
+        {
+            _context = context;
+            File = file;
+            Group = group;
+            Settings = settings;
+        }
+
+        public AnalyzedFile File { get; }
+
+        public GroupArgs Group { get; }
+
+        public OperatorSettings Settings { get; }
+
+        public void Report(DiagnosticDescriptor descriptor, SourceSpan span, ProblemSeverity? severity, params object?[] messageArgs) =>
+            RuleReporter.Report(_context, File, descriptor, span, severity, messageArgs);
+    }
+
+    /// <summary>
+    /// Base of the rules that look at each group's Final Args Model (groups A–C and friends). It runs the
+    /// rule once per group with the settings that apply to the file, and turns an unexpected exception into
+    /// RAY0199 instead of AD0001.
+    /// </summary>
+    public abstract class GroupArgsAnalyzer : DiagnosticAnalyzer
+    {
+        private ImmutableArray<DiagnosticDescriptor> _supported;
+
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+            _supported.IsDefault ? (_supported = Rules.Add(Descriptors.InternalError)) : _supported;
+
+        /// <summary>The rule's own descriptors.</summary>
+        internal abstract ImmutableArray<DiagnosticDescriptor> Rules { get; }
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterAdditionalFileAction(AnalyzeFile);
+        }
+
+        internal abstract void Analyze(GroupRuleContext context);
+
+        private void AnalyzeFile(AdditionalFileAnalysisContext context)
+        {
+            if (AnalyzedFile.Get(context) is not { Yaml: not null } file || AnalyzerSettings.OperatorFor(context) is not { } settings)
+            {
+                return;
+            }
+
+            try
+            {
+                foreach (GroupArgs group in file.Groups(settings))
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    Analyze(new GroupRuleContext(context, file, group, settings));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                string frame = ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "unknown";
+                RuleReporter.Report(context, file, Descriptors.InternalError, SourceSpan.Empty, null, ex.GetType().Name, GetType().Name + ": " + ex.Message, frame);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RayGen.Yaml;
+
+namespace RayGen.Diagnostics
+{
+    /// <summary>
+    /// The one way RayGen analyzers report a finding in a YAML file. It applies, in order: the in-YAML
+    /// suppression comments, the per-path <c>raygen.&lt;ID&gt;.severity</c> option (read by RayGen itself,
+    /// because <c>dotnet_diagnostic</c> keys in .editorconfig sections do not reach AdditionalFiles,
+    /// roslyn#31916), and a rule variant's own severity. <c>.globalconfig</c> severities still apply on top.
+    /// </summary>
+    internal static class RuleReporter
+    {
+        public static void Report(
+            AdditionalFileAnalysisContext context,
+            AnalyzedFile file,
+            DiagnosticDescriptor descriptor,
+            SourceSpan span,
+            ProblemSeverity? severity = null,
+            params object?[] messageArgs) =>
+            Report(context.ReportDiagnostic, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile), file, context.AdditionalFile.Path, descriptor, span, severity, messageArgs);
+
+        public static void Report(
+            Action<Diagnostic> report,
+            AnalyzerConfigOptions fileOptions,
+            AnalyzedFile file,
+            string path,
+            DiagnosticDescriptor descriptor,
+            SourceSpan span,
+            ProblemSeverity? severity,
+            params object?[] messageArgs)
+        {
+            if (file.Suppressions.IsSuppressed(descriptor.Id, span.StartLine))
+            {
+                return;
+            }
+
+            DiagnosticSeverity effective = severity switch
+            {
+                ProblemSeverity.Error => DiagnosticSeverity.Error,
+                ProblemSeverity.Warning => DiagnosticSeverity.Warning,
+                ProblemSeverity.Info => DiagnosticSeverity.Info,
+                _ => descriptor.DefaultSeverity,
+            };
+            if (fileOptions.TryGetValue("raygen." + descriptor.Id + ".severity", out string? configured))
+            {
+                switch (configured.Trim().ToLowerInvariant())
+                {
+                    case "none":
+                        return;
+                    case "silent":
+                    case "hidden":
+                        effective = DiagnosticSeverity.Hidden;
+                        break;
+                    case "suggestion":
+                    case "info":
+                        effective = DiagnosticSeverity.Info;
+                        break;
+                    case "warning":
+                        effective = DiagnosticSeverity.Warning;
+                        break;
+                    case "error":
+                        effective = DiagnosticSeverity.Error;
+                        break;
+                }
+            }
+
+            report(Diagnostic.Create(descriptor, file.Location(path, span), effective, additionalLocations: null, properties: null, messageArgs));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace RayGen.Tests.Infrastructure
+{
+    /// <summary>
+    /// Rule tests in the style of Microsoft.CodeAnalysis.Testing markup: <c>{|RAY0001:&amp;|}</c> marks the exact
+    /// text a diagnostic must cover. The markup is removed before the YAML is analyzed.
+    /// </summary>
+    internal static class RuleVerifier
+    {
+        public const string Path = "/project/ray/cluster.yaml";
+
+        /// <summary>Asserts that <paramref name="id"/> is reported exactly at the marked spans, and nowhere else.</summary>
+        public static IReadOnlyList<Diagnostic> Verify(string id, string markup, IDictionary<string, string>? properties = null)
+        {
+            (string yaml, List<(string Id, int Start, int End)> expected) = Parse(markup);
+            Diagnostic[] actual = GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties).Where(d => d.Id == id).ToArray();
+            Assert.DoesNotContain(GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties), d => d.Id is "AD0001" or "RAY0199");
+
+            string Describe(int start, int end) => $"[{start}..{end}) '{yaml.Substring(start, end - start)}'";
+            Assert.Equal(
+                expected.Where(e => e.Id == id).Select(e => Describe(e.Start, e.End)).OrderBy(s => s, StringComparer.Ordinal),
+                actual.Select(d => Describe(d.Location.SourceSpan.Start, d.Location.SourceSpan.End)).OrderBy(s => s, StringComparer.Ordinal));
+            return actual;
+        }
+
+        /// <summary>Asserts that no diagnostic of <paramref name="id"/> is reported, nor any Warning/Error except the allowed IDs.</summary>
+        public static void VerifyNone(string id, string yaml, IDictionary<string, string>? properties = null, params string[] allowed)
+        {
+            var diagnostics = GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties);
+            Assert.Empty(diagnostics.Where(d => d.Id == id).Select(GeneratorHarness.Format));
+            Assert.Empty(diagnostics
+                .Where(d => d.Severity >= DiagnosticSeverity.Warning && !allowed.Contains(d.Id))
+                .Select(GeneratorHarness.Format));
+        }
+
+        private static (string Text, List<(string Id, int Start, int End)> Spans) Parse(string markup)
+        {
+            var text = new StringBuilder();
+            var spans = new List<(string, int, int)>();
+            var open = new Stack<(string Id, int Start)>();
+            for (int i = 0; i < markup.Length; i++)
+            {
+                if (markup[i] == '{' && i + 1 < markup.Length && markup[i + 1] == '|')
+                {
+                    int colon = markup.IndexOf(':', i);
+                    open.Push((markup.Substring(i + 2, colon - i - 2), text.Length));
+                    i = colon;
+                }
+                else if (markup[i] == '|' && i + 1 < markup.Length && markup[i + 1] == '}' && open.Count > 0)
+                {
+                    var (id, start) = open.Pop();
+                    spans.Add((id, start, text.Length));
+                    i++;
+                }
+                else
+                {
+                    text.Append(markup[i]);
+                }
+            }
+
+            return (text.ToString(), spans);
+        }
+    }
+}
