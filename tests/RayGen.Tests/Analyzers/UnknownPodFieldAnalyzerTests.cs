@@ -62,6 +62,14 @@ namespace RayGen.Tests.Analyzers
         }
 
         [Fact]
+        public void ASuppressionCommentSilencesOneKey()
+        {
+            string yaml = Typos.Replace("    contaniers: []\n", "    # raygen-disable-next-line RAY0196\n    contaniers: []\n");
+            string[] keys = GeneratorHarness.Analyze(yaml, kubernetes: true).Where(d => d.Id == "RAY0196").Select(d => d.GetMessage().Split('\'')[1]).ToArray();
+            Assert.Equal(new[] { "lifecyle", "valu", "mountPth" }, keys);
+        }
+
+        [Fact]
         public void TheFactoryLeavesUnknownFieldsOut()
         {
             GeneratorRun run = GeneratorHarness.Run(Typos, kubernetes: true);

@@ -6,7 +6,7 @@ using RayGen.Manifests;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0196: a key in a group's pod <c>template</c> that the referenced KubernetesClient model has no
@@ -74,7 +74,7 @@ namespace RayGen.Diagnostics.Analyzers
                         else
                         {
                             string typeName = type.CSharpName.Substring(type.CSharpName.LastIndexOf('.') + 1);
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownPodField, file.Location(context.AdditionalFile.Path, entry.Key.Span), key, typeName));
+                            RuleReporter.Report(context, file, Descriptors.UnknownPodField, entry.Key.Span, null, key, typeName);
                         }
                     }
 
