@@ -48,6 +48,11 @@ namespace RayGen.Diagnostics
             RuleIds.InputLimitExceeded, "Input limit exceeded",
             "{0} (limits: docs/limits.md).", DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor UnknownPodField = Create(
+            RuleIds.UnknownPodField, "Field unknown to the Kubernetes model",
+            "'{0}' is not a field of {1} in the referenced KubernetesClient; the pod factory leaves it out, as the API server would prune it",
+            DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor InternalError = Create(
             RuleIds.InternalError, "Internal error in RayGen",
             "RayGen failed on this file ({0}: {1} at {2}); the file was skipped. Please report it with the YAML.",
@@ -63,6 +68,7 @@ namespace RayGen.Diagnostics
             RuleIds.InvalidSetting => InvalidSetting,
             RuleIds.NameCollision => NameCollision,
             RuleIds.InputLimitExceeded => InputLimitExceeded,
+            RuleIds.UnknownPodField => UnknownPodField,
             RuleIds.InternalError => InternalError,
             _ => null,
         };

@@ -28,10 +28,12 @@ namespace RayGen.Tests.Generator
         private static InMemoryAdditionalText File(string name, string clusterName, string comment = "", string cpu = "1") =>
             new("/project/ray/" + name, comment + RayCluster(clusterName, Group(Resources(cpu, "1Gi")), Worker("w", Group(Resources(cpu, "1Gi")))));
 
-        private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(params AdditionalText[] files)
+        private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(params AdditionalText[] files) => FirstRun(false, files);
+
+        private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(bool kubernetes, params AdditionalText[] files)
         {
             GeneratorDriver driver = GeneratorHarness.Driver(files);
-            Compilation compilation = GeneratorHarness.Compilation();
+            Compilation compilation = GeneratorHarness.Compilation(kubernetes: kubernetes);
             driver = driver.RunGenerators(compilation);
             return (driver, compilation);
         }
@@ -53,16 +55,48 @@ namespace RayGen.Tests.Generator
         private static string Counts(IEnumerable<IncrementalStepRunReason> reasons) =>
             string.Join(", ", reasons.GroupBy(r => r.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
 
-        [Fact]
-        public void UnrelatedCSharpEditIsCachedEverywhere()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void UnrelatedCSharpEditIsCachedEverywhere(bool kubernetes)
         {
-            var (driver, compilation) = FirstRun(File("a.yaml", "a"), File("b.yaml", "b"));
-            Compilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }"));
+            var (driver, compilation) = FirstRun(kubernetes, File("a.yaml", "a"), File("b.yaml", "b"));
+            Assert.Equal(kubernetes, driver.GetRunResult().GeneratedTrees.Any(t => t.ToString().Contains("CreateHeadPod(")));
+            Compilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { public int Pod; }"));
             driver = driver.RunGenerators(edited);
 
-            Assert.Equal(
-                new[] { "Settings: Cached×1", "FileInputs: Cached×2", "ParsedFiles: Cached×2", "ClusterFiles: Cached×2", "Names: Cached×1", "EmitModels: Cached×2", "Catalog: Cached×1", "Outputs: Cached×3" },
-                Table(driver));
+            foreach (string step in AllSteps)
+            {
+                Assert.All(Reasons(driver, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + r));
+            }
+
+            // The compilation changed, so the model description was recomputed, and came out equal.
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.KubernetesModel));
+            Assert.All(OutputReasons(driver), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+
+        [Fact]
+        public void ReferencingKubernetesClientAddsPodCodeWithoutReparsing()
+        {
+            var (driver, compilation) = FirstRun(File("a.yaml", "a"));
+            driver = driver.RunGenerators(compilation.AddReferences(GeneratorHarness.KubernetesClient));
+
+            Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.KubernetesModel));
+            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ParsedFiles));
+            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ClusterFiles));
+            Assert.Contains(IncrementalStepRunReason.Modified, OutputReasons(driver));
+            Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.ToString().Contains("CreateHeadPod("));
+        }
+
+        [Fact]
+        public void YamlCommentEditWithKubernetesClientStopsAtTheModel()
+        {
+            InMemoryAdditionalText a = File("a.yaml", "a");
+            var (driver, compilation) = FirstRun(true, a);
+            driver = driver.ReplaceAdditionalText(a, File("a.yaml", "a", comment: "# comment\n")).RunGenerators(compilation);
+
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.ParsedFiles));
+            Assert.DoesNotContain(IncrementalStepRunReason.Modified, OutputReasons(driver));
         }
 
         [Fact]
@@ -156,7 +190,8 @@ namespace RayGen.Tests.Generator
         [Fact]
         public void PipelineModelsHoldNoRoslynOrYamlObjects()
         {
-            var (driver, _) = FirstRun(File("a.yaml", "a"));
+            var (driver, _) = FirstRun(true, File("a.yaml", "a"));
+            Assert.Contains(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.KubernetesModel].SelectMany(r => r.Outputs), o => o.Value is Model.KubeModelDescription);
             var banned = new[] { typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(AdditionalText), typeof(SourceText), typeof(RayGen.Yaml.YamlNode) };
             foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.Where(s => AllSteps.Contains(s.Key)))
             {

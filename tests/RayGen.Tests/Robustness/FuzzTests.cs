@@ -71,7 +71,7 @@ namespace RayGen.Tests.Robustness
             (string Path, string Text)[] files = batch.Select(i => (i.Path, i.Text)).ToArray();
 
             // 1. The domain code directly, without the catch-all of the Roslyn boundary.
-            var settings = new OperatorSettings(KubeRayProfiles.Find(version)!, "cluster.local", EnableLoginShell: false, EnableInitContainerInjection: true);
+            var settings = OperatorSettings.Default with { Profile = KubeRayProfiles.Find(version)! };
             foreach (FuzzInput input in batch)
             {
                 try
