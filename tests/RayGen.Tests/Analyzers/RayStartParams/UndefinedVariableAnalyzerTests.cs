@@ -56,6 +56,15 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         }
 
         [Fact]
+        public void KubeletTurnsDoubleDollarIntoOne()
+        {
+            // $$MY_X reaches bash as $MY_X; $$(hostname) reaches it as the command substitution $(hostname).
+            RuleVerifier.Verify(Id, Cluster(head: "node-name: \"n-{|RAY0037:$$MY_X|}\""));
+            RuleVerifier.VerifyNone(Id, Cluster(head: "node-name: \"$$(hostname)\""));
+            RuleVerifier.VerifyNone(Id, Cluster(head: "node-name: \"$$(MY_X)\""));
+        }
+
+        [Fact]
         public void BlockScalarPointsAtTheWholeScalar()
         {
             RuleVerifier.Verify(Id, Cluster(head: "node-name: {|RAY0037:>-\n  n-$SUFFIX|}"));
