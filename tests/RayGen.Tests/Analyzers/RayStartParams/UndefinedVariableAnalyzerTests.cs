@@ -127,6 +127,14 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         }
 
         [Fact]
+        public void TokenAuthAndTlsVariablesExistWhenTheFeatureIsOn()
+        {
+            string yaml = Document("RayCluster", Spec(head: "node-name: \"$RAY_AUTH_MODE-$RAY_USE_TLS\"", specExtra: "authOptions:\n  mode: token\ntlsOptions:\n  enabled: true"));
+            RuleVerifier.VerifyNone(Id, yaml, allowed: new[] { "RAY0196" });
+            RuleVerifier.Verify(Id, Cluster(head: "node-name: \"{|RAY0037:$RAY_AUTH_MODE|}-{|RAY0037:$RAY_USE_TLS|}\""));
+        }
+
+        [Fact]
         public void EveryModeReportsIt()
         {
             RuleVerifier.Verify(Id, Cluster(head: "node-ip-address: {|RAY0037:$MY_POD_IP|}", headContainer: OwnStart));
