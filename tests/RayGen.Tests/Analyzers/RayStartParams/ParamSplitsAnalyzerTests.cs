@@ -120,6 +120,17 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         }
 
         [Fact]
+        public void KubeletEscapesAreMappedBackToTheValue()
+        {
+            ShellValue shell = ShellValue.Analyze("k", "5$$.x", _ => false);
+            Assert.Equal("5$.x", shell.Processed);
+            Assert.Equal(new[] { 0, 1, 3, 4 }, shell.ProcessedMap);
+
+            // $$'x' reaches bash as $'x' (ANSI-C quoting): 5x.
+            Assert.Equal("5x", ShellValue.Analyze("k", "5$$'x'", _ => false).Processed);
+        }
+
+        [Fact]
         public void QuoteRemovalKeepsAMapToTheValue()
         {
             ShellValue shell = ShellValue.Analyze("resources", "'{\"a\":1}'x\"y\"\\z", _ => false);

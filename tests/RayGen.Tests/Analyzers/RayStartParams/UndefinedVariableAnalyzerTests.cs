@@ -56,6 +56,15 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         }
 
         [Fact]
+        public void KubeletTurnsDoubleDollarIntoOne()
+        {
+            // $$MY_X reaches bash as $MY_X; $$(hostname) reaches it as the command substitution $(hostname).
+            RuleVerifier.Verify(Id, Cluster(head: "node-name: \"n-{|RAY0037:$$MY_X|}\""));
+            RuleVerifier.VerifyNone(Id, Cluster(head: "node-name: \"$$(hostname)\""));
+            RuleVerifier.VerifyNone(Id, Cluster(head: "node-name: \"$$(MY_X)\""));
+        }
+
+        [Fact]
         public void BlockScalarPointsAtTheWholeScalar()
         {
             RuleVerifier.Verify(Id, Cluster(head: "node-name: {|RAY0037:>-\n  n-$SUFFIX|}"));
@@ -115,6 +124,14 @@ namespace RayGen.Tests.Analyzers.RayStartParams
 
             // The corpus sample ray-cluster.deprecate-gcs-ft.yaml defines REDIS_PASSWORD from a Secret: fine.
             RuleVerifier.VerifyNone(Id, Cluster(head: "redis-password: $REDIS_PASSWORD", headContainer: "env:\n- name: REDIS_PASSWORD\n  valueFrom: {secretKeyRef: {name: s, key: k}}", metadataExtra: annotation));
+        }
+
+        [Fact]
+        public void TokenAuthAndTlsVariablesExistWhenTheFeatureIsOn()
+        {
+            string yaml = Document("RayCluster", Spec(head: "node-name: \"$RAY_AUTH_MODE-$RAY_USE_TLS\"", specExtra: "authOptions:\n  mode: token\ntlsOptions:\n  enabled: true"));
+            RuleVerifier.VerifyNone(Id, yaml, allowed: new[] { "RAY0196" });
+            RuleVerifier.Verify(Id, Cluster(head: "node-name: \"{|RAY0037:$RAY_AUTH_MODE|}-{|RAY0037:$RAY_USE_TLS|}\""));
         }
 
         [Fact]

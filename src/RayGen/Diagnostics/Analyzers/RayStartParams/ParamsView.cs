@@ -112,7 +112,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
             }
 
             if (clusterSpec?.Get("tlsOptions")?.Get("enabled") is { Kind: YamlNodeKind.Scalar, ScalarType: YamlScalarType.Bool } tls
-                && string.Equals(tls.Value, "true", StringComparison.OrdinalIgnoreCase))
+                && tls.Value.ToLowerInvariant() is "true" or "yes" or "on" or "y")
             {
                 features.AddRange(new[] { "RAY_USE_TLS", "RAY_TLS_SERVER_CERT", "RAY_TLS_SERVER_KEY", "RAY_TLS_CA_CERT" });
             }

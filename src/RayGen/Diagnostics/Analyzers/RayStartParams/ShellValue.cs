@@ -85,13 +85,13 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
         {
             var result = new ShellValue();
             var references = new List<ValueReference>();
-            string bashText = ApplyKubelet(value, kubeletResolves, references);
+            string bashText = ApplyKubelet(value, kubeletResolves, references, out int[] toValue);
 
             string flag = "--" + (IsSafeKey(key) ? key : "k") + "=";
             string prefix = "ray start " + flag;
             string text = prefix + bashText;
             ShellParseResult parse = ShellParser.Parse(text, ShellDialect.Bash);
-            int Local(int offset) => Math.Min(Math.Max(offset - prefix.Length, 0), value.Length);
+            int Local(int offset) => toValue[Math.Min(Math.Max(offset - prefix.Length, 0), bashText.Length)];
 
             if (parse.FirstError is { } error)
             {
@@ -101,7 +101,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                     ? "its quotes are unbalanced, so the quote swallows the rest of the command (bash: " + error.Message + ")"
                     : "bash rejects it (" + error.Message + ")";
                 result.BreakOffset = Local(error.Offset);
-                result.References = ScanBashReferences(bashText, references);
+                result.References = ScanBashReferences(bashText, toValue, references);
                 return result;
             }
 
@@ -110,11 +110,12 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                 || command.Redirections.Count > 0 || parse.Comments.Count > 0 || parse.HereDocuments.Count > 0)
             {
                 result.Breaks = true;
-                result.BreakOffset = FirstForeignOffset(parse, command ?? parse.SimpleCommands.FirstOrDefault(), prefix.Length, text, value.Length);
+                int foreign = FirstForeignOffset(parse, command ?? parse.SimpleCommands.FirstOrDefault(), prefix.Length, text);
+                result.BreakOffset = foreign < 0 ? -1 : Local(foreign);
                 result.BreakReason = parse.Comments.FirstOrDefault() is { } comment && comment.Start >= prefix.Length
                     ? "the '#' after a blank starts a comment that swallows the rest of the command"
-                    : result.BreakOffset >= 0 && result.BreakOffset < bashText.Length
-                        ? "the unquoted '" + bashText[result.BreakOffset] + "' is shell syntax that changes the command"
+                    : foreign >= prefix.Length && foreign < text.Length
+                        ? "the unquoted '" + text[foreign] + "' is shell syntax that changes the command"
                         : "it changes the structure of the command";
                 result.References = references;
                 return result;
@@ -138,7 +139,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                     single = expanded;
                 }
 
-                CollectBashReferences(word, prefix.Length, references);
+                CollectBashReferences(word, offset => Local(offset), references);
             }
 
             result.Words = words.Select(w => w.StartsWith(flag, StringComparison.Ordinal) ? "--" + key + "=" + w.Substring(flag.Length) : w).ToArray();
@@ -204,7 +205,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
         }
 
         /// <summary>A plain scan for <c>$X</c> / <c>${X…}</c> outside single quotes, for text bash cannot parse.</summary>
-        private static IReadOnlyList<ValueReference> ScanBashReferences(string text, List<ValueReference> kubelet)
+        private static IReadOnlyList<ValueReference> ScanBashReferences(string text, int[] toValue, List<ValueReference> kubelet)
         {
             var result = new List<ValueReference>(kubelet);
             bool single = false;
@@ -219,7 +220,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                 {
                     single = !single;
                 }
-                else if (c == '$' && !single && i + 1 < text.Length && !kubelet.Any(r => r.Start == i))
+                else if (c == '$' && !single && i + 1 < text.Length && !kubelet.Any(r => r.Start == toValue[i]))
                 {
                     bool braced = text[i + 1] == '{';
                     int start = braced ? i + 2 : i + 1, end = start;
@@ -241,7 +242,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                             close = close < 0 ? text.Length : close + 1;
                         }
 
-                        result.Add(new ValueReference(name, i, close, isKubelet: false, op));
+                        result.Add(new ValueReference(name, toValue[i], toValue[close], isKubelet: false, op));
                         i = close - 1;
                     }
                 }
@@ -250,46 +251,48 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
             return result.OrderBy(r => r.Start).ToArray();
         }
 
-        /// <summary>Kubelet expansion: <c>$(NAME)</c> of a known env var becomes opaque, same length (<c>${NAME}</c>); <c>$$</c> is left for bash.</summary>
-        private static string ApplyKubelet(string value, Func<string, bool> resolves, List<ValueReference> references)
+        /// <summary>
+        /// Kubelet expansion (rules.md §0.3): <c>$$</c> becomes <c>$</c>; <c>$(NAME)</c> of a known env var becomes an
+        /// opaque <c>${NAME}</c> (its text is unknown); an unknown one stays for bash. <paramref name="toValue"/> maps
+        /// each character of the result (and its end) back to the value.
+        /// </summary>
+        private static string ApplyKubelet(string value, Func<string, bool> resolves, List<ValueReference> references, out int[] toValue)
         {
-            char[] text = value.ToCharArray();
-            for (int i = 0; i < value.Length - 1; i++)
+            var text = new StringBuilder(value.Length);
+            var map = new List<int>(value.Length + 1);
+            for (int i = 0; i < value.Length; i++)
             {
-                if (value[i] != '$')
+                if (value[i] == '$' && i + 1 < value.Length && value[i + 1] == '$')
                 {
-                    continue;
-                }
-
-                if (value[i + 1] == '$')
-                {
+                    text.Append('$');
+                    map.Add(i);
                     i++;
                     continue;
                 }
 
-                if (value[i + 1] != '(')
-                {
-                    continue;
-                }
-
-                int end = value.IndexOf(')', i + 2);
+                int end = value[i] == '$' && i + 1 < value.Length && value[i + 1] == '(' ? value.IndexOf(')', i + 2) : -1;
                 string name = end < 0 ? string.Empty : value.Substring(i + 2, end - i - 2);
                 if (!IsEnvLikeName(name))
                 {
+                    text.Append(value[i]);
+                    map.Add(i);
                     continue;
                 }
 
                 references.Add(new ValueReference(name, i, end + 1, isKubelet: true, @operator: null));
-                if (resolves(name))
+                bool resolved = resolves(name);
+                for (int j = i; j <= end; j++)
                 {
-                    text[i + 1] = '{';
-                    text[end] = '}';
+                    text.Append(resolved && j == i + 1 ? '{' : resolved && j == end ? '}' : value[j]);
+                    map.Add(j);
                 }
 
                 i = end;
             }
 
-            return new string(text);
+            map.Add(value.Length);
+            toValue = map.ToArray();
+            return text.ToString();
         }
 
         /// <summary><c>[A-Z_][A-Z0-9_]*</c> (rules.md RAY0037).</summary>
@@ -311,7 +314,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
         }
 
         /// <summary>The first value offset that is neither blank nor part of an argument word of <c>ray start</c>.</summary>
-        private static int FirstForeignOffset(ShellParseResult parse, ShellSimpleCommand? command, int prefixLength, string text, int valueLength)
+        private static int FirstForeignOffset(ShellParseResult parse, ShellSimpleCommand? command, int prefixLength, string text)
         {
             var covered = new bool[text.Length];
             if (command is not null)
@@ -329,21 +332,21 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
             {
                 if (!covered[i] && text[i] != ' ' && text[i] != '\t' && text[i] != '\n')
                 {
-                    return Math.Min(i - prefixLength, valueLength);
+                    return i;
                 }
             }
 
-            return parse.Comments.FirstOrDefault() is { } comment ? Math.Max(comment.Start - prefixLength, 0) : -1;
+            return parse.Comments.FirstOrDefault() is { } comment ? Math.Max(comment.Start, prefixLength) : -1;
         }
 
-        private static void CollectBashReferences(ShellWord word, int prefixLength, List<ValueReference> references)
+        private static void CollectBashReferences(ShellWord word, Func<int, int> toValue, List<ValueReference> references)
         {
             foreach (ShellNode node in word.DescendantsAndSelf())
             {
-                if (node is ShellParameterExpansionPart p && IsIdentifier(p.Name) && p.Start >= prefixLength
-                    && !references.Any(r => r.IsKubelet && r.Start == p.Start - prefixLength))
+                if (node is ShellParameterExpansionPart p && IsIdentifier(p.Name)
+                    && !references.Any(r => r.IsKubelet && r.Start == toValue(p.Start)))
                 {
-                    references.Add(new ValueReference(p.Name, p.Start - prefixLength, p.End - prefixLength, isKubelet: false, p.Operator is { Length: > 0 } op ? op : null));
+                    references.Add(new ValueReference(p.Name, toValue(p.Start), toValue(p.End), isKubelet: false, p.Operator is { Length: > 0 } op ? op : null));
                 }
             }
 
