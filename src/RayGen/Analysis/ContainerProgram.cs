@@ -49,6 +49,13 @@ namespace RayGen.Analysis
         /// <summary>True when the exec-form array itself is <c>ray start …</c> (no shell at all).</summary>
         public bool IsExecRayStart => Shell is null && RayCommands.IsRayStart(Argv.Select(a => a.Value).ToArray());
 
+        /// <summary>True for <c>rayproject/ray*</c> images (any registry, tag or digest): their default command does not start Ray.</summary>
+        public static bool IsRayProjectImage(string? image) =>
+            image is not null && (image.StartsWith("rayproject/ray", StringComparison.Ordinal) || image.Contains("/rayproject/ray"));
+
+        /// <summary>The image of the Ray container.</summary>
+        public string? Image => Group.Output.Image;
+
         /// <summary>The value of <c>KUBERAY_GEN_RAY_START_CMD</c> for this group (sample deploy-time values filled in).</summary>
         public static string StartCommandValue(GroupArgs group) => GroupArgs.Render(group.Output.RayStartCommand, group.Manifest, group.Profile);
 

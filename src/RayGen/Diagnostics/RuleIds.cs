@@ -18,5 +18,17 @@ namespace RayGen.Diagnostics
         public const string NameCollision = "RAY0194";
         public const string InputLimitExceeded = "RAY0195";
         public const string InternalError = "RAY0199";
+        public const string ExecFormResplit = "RAY0006";
+        public const string CommandNeverReturns = "RAY0007";
+        public const string LoginShellEnvironment = "RAY0009";
+        public const string RayStartSubstring = "RAY0020";
+        public const string SplitRayStart = "RAY0021";
+        public const string RayStartWithoutBlock = "RAY0022";
+        public const string OverwriteWithoutCommand = "RAY0023";
+        public const string OverwriteNeverStartsRay = "RAY0024";
+        public const string NoOpenFilesLimit = "RAY0025";
+        public const string UnquotedStartCommand = "RAY0026";
+        public const string StartCommandWithoutOverwrite = "RAY0027";
+        public const string MalformedOverwriteAnnotation = "RAY0028";
     }
 }

@@ -35,7 +35,8 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
 
             if (group.FinalParse.FirstError is not { } error
                 || TrailingBackgroundAnalyzer.FindTrailingAmpersand(group) is not null
-                || TrailingNewlineAnalyzer.FindBlockScalar(group) is not null)
+                || TrailingNewlineAnalyzer.FindBlockScalar(group) is not null
+                || (ExecFormResplitAnalyzer.Find(group) is { } resplit && error.Offset >= resplit.Element.JoinedStart))
             {
                 return;
             }
