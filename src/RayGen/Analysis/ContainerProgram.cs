@@ -59,7 +59,12 @@ namespace RayGen.Analysis
         /// <summary>The value of <c>KUBERAY_GEN_RAY_START_CMD</c> for this group (sample deploy-time values filled in).</summary>
         public static string StartCommandValue(GroupArgs group) => GroupArgs.Render(group.Output.RayStartCommand, group.Manifest, group.Profile);
 
-        public static ContainerProgram For(GroupArgs group)
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GroupArgs, ContainerProgram> Cache = new();
+
+        /// <summary>The program of <paramref name="group"/>, built once per group and shared by the rules that need it.</summary>
+        public static ContainerProgram For(GroupArgs group) => Cache.GetValue(group, Build);
+
+        private static ContainerProgram Build(GroupArgs group)
         {
             if (group.IsGenerated)
             {
