@@ -42,6 +42,7 @@ namespace RayGen.Tests.Analyzers.Overwrite
             RuleVerifier.VerifyNone(Id, OverwriteCluster("command: [\"ray\", \"start\", \"--head\", \"--block\"]"), allowed: "RAY0025");
             RuleVerifier.VerifyNone(Id, OverwriteCluster("command: [\"/entrypoint.sh\"]"));
             RuleVerifier.VerifyNone(Id, OverwriteCluster("command: [\"bash\", \"/entrypoint.sh\"]"));
+            RuleVerifier.VerifyNone(Id, OverwriteCluster("command: [\"x.sh&\"]"));
         }
 
         [Fact]

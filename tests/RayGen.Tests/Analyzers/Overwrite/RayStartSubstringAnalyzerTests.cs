@@ -42,6 +42,7 @@ namespace RayGen.Tests.Analyzers.Overwrite
         [InlineData("args: [\"ulimit -n 65536; {|RAY0020:ray start|} --head --block\"]")]
         [InlineData("args: [\"echo 'ray start'; {|RAY0020:ray start|} --head --block\"]")]
         [InlineData("args: [\"ulimit -n 65536; exec /usr/bin/{|RAY0020:ray start|} --head --block\"]")]
+        [InlineData("args: [\"ulimit -n 65536; bash -c 'exec {|RAY0020:ray start|} --head --block'\"]")]
         public void RealInvocationIsInfo(string args)
         {
             var d = Assert.Single(RuleVerifier.Verify(Id, RayCluster("c", Group(BashC + args))));

@@ -78,6 +78,11 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
 
             string name = argv[i].Trim();
             string baseName = KnownShell.BaseName(name);
+            if (RayStartSubstringAnalyzer.IsShellTextAsFileName(name))
+            {
+                return true; // shell text run as one file name: it fails to start at all, which is another problem
+            }
+
             if (wrappers.Matches(name) || name.Contains('/') || baseName.EndsWith(".sh", StringComparison.Ordinal) || baseName.EndsWith(".py", StringComparison.Ordinal))
             {
                 return true;

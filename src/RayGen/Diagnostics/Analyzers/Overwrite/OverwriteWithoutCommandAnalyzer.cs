@@ -37,7 +37,8 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 ? $"ray.io/overwrite-container-cmd is \"true\", but the Ray container of group '{group.Group.GroupName}' has no command and no args, so the image's default command runs: for {image} it does not start Ray. Add command: [\"/bin/bash\", \"-c\", \"--\"] and args: [\"ulimit -n 65536; eval \\\"$KUBERAY_GEN_RAY_START_CMD\\\"\"]."
                 : $"ray.io/overwrite-container-cmd is \"true\", but the Ray container of group '{group.Group.GroupName}' has no command and no args, so the ENTRYPOINT/CMD of {image ?? "its image"} runs; RayGen cannot see whether it starts Ray (for example with eval \"$KUBERAY_GEN_RAY_START_CMD\").";
             var additional = container.Get("name") is { } name ? new[] { name.Span } : new SourceSpan[0];
-            context.Report(Rule, annotation.Span, additional, rayImage ? ProblemSeverity.Error : ProblemSeverity.Warning, message);
+            context.Report(Rule, annotation.Span, additional, rayImage ? ProblemSeverity.Error : ProblemSeverity.Warning,
+                message + " Final args: (none: KubeRay leaves command and args empty).");
         }
 
         private static bool HasItems(YamlNode? node) => node is { Kind: YamlNodeKind.Sequence, Items.Count: > 0 };

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RayGen.Analysis;
+using RayGen.Yaml;
 
 namespace RayGen.Diagnostics.Analyzers.Overwrite
 {
@@ -65,7 +66,7 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             ContainerProgram program = ContainerProgram.For(group);
             foreach (int at in occurrences)
             {
-                if (IsRealInvocation(program, at))
+                if (IsRealInvocation(group, program, at))
                 {
                     Report(context, at, ProblemSeverity.Info,
                         $"This 'ray start' turns off KubeRay's generated command (a plain substring test): {Consequence}. Your own start must raise the open-files limit and pass --block (RAY0022, RAY0025).");
@@ -88,26 +89,30 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 && trimmed.IndexOfAny(new[] { ' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')', '$', '`', '\'', '"', '\\' }) >= 0;
         }
 
-        /// <summary>True when the occurrence at <paramref name="at"/> in <c>joined</c> is the words <c>ray start</c> of a real command.</summary>
-        private static bool IsRealInvocation(ContainerProgram program, int at)
+        /// <summary>
+        /// True when the occurrence at <paramref name="at"/> in <c>joined</c> is the words <c>ray start</c> of a real command,
+        /// also inside a nested <c>bash -c</c> string: both must map to the same YAML text. (In a block scalar every
+        /// finding maps to the whole scalar, so any real start in it counts.)
+        /// </summary>
+        private static bool IsRealInvocation(GroupArgs group, ContainerProgram program, int at)
         {
-            if (program.Program is not { } shell || program.ScriptElement is not { } element || program.Expansion is not { } expansion
+            if (program.Program is not { } shell || program.ScriptElement is not { } element
                 || at < element.JoinedStart || at + Substring.Length > element.JoinedEnd)
             {
                 return false;
             }
 
-            int local = at - element.JoinedStart;
+            SourceSpan occurrence = group.Locate(at, at + Substring.Length);
             foreach (ProgramCommand command in shell.Commands)
             {
-                if (command.Text.Depth != 0 || RayCommands.RayStartIndex(command) != 1 || !command.Words[1].IsUnquotedLiteral
+                if (RayCommands.RayStartIndex(command) != 1 || !command.Words[1].IsUnquotedLiteral
                     || command.Name is not { } name || !name.EndsWith("ray", StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                (int from, int to) = expansion.ToSource(command.Words[0].End - 3, command.Words[1].End);
-                if (from == local && to == local + Substring.Length)
+                SourceSpan words = command.Locate(command.Words[0].End - 3, command.Words[1].End);
+                if (words.Start == occurrence.Start && words.End == occurrence.End)
                 {
                     return true;
                 }
