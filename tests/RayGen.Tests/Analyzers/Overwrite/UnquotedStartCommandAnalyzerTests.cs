@@ -69,5 +69,32 @@ namespace RayGen.Tests.Analyzers.Overwrite
             var diagnostics = GeneratorHarness.Analyze(new[] { (RuleVerifier.Path, OverwriteScript("\"ulimit -n 65536; $KUBERAY_GEN_RAY_START_CMD\"", JsonResources)) }, Version("1.0.0"));
             Assert.DoesNotContain(diagnostics, d => d.Id == Id);
         }
+        [SkippableFact]
+        public void CheckedWithAStubRay()
+        {
+            Skip.IfNot(Processes.HasBash);
+            string dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "raygen-stub-" + System.Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(dir);
+            try
+            {
+                string stub = System.IO.Path.Combine(dir, "ray");
+                System.IO.File.WriteAllText(stub, "#!/bin/bash\nprintf '[%s]' \"$@\"\n");
+                Processes.Run("/bin/chmod", new[] { "+x", stub });
+                var env = new System.Collections.Generic.Dictionary<string, string>
+                {
+                    ["PATH"] = dir + ":/usr/bin:/bin",
+                    ["REDIS_PASSWORD"] = "secret",
+                    ["KUBERAY_GEN_RAY_START_CMD"] = "ray start --head  --resources='{\"TPU\":4}'  --redis-password=$REDIS_PASSWORD ",
+                };
+                var plain = Processes.Run("/bin/bash", new[] { "-c", "$KUBERAY_GEN_RAY_START_CMD" }, environment: env);
+                Assert.Equal("[start][--head][--resources='{\"TPU\":4}'][--redis-password=$REDIS_PASSWORD]", plain.StdOut);
+                var evaluated = Processes.Run("/bin/bash", new[] { "-c", "eval \"$KUBERAY_GEN_RAY_START_CMD\"" }, environment: env);
+                Assert.Equal("[start][--head][--resources={\"TPU\":4}][--redis-password=secret]", evaluated.StdOut);
+            }
+            finally
+            {
+                System.IO.Directory.Delete(dir, recursive: true);
+            }
+        }
     }
 }
