@@ -46,6 +46,12 @@ namespace RayGen.Analysis
         /// <summary>The shell text the container runs: the <c>-c</c> script, or <c>joined</c> in generated mode.</summary>
         public ShellProgram? Program { get; }
 
+        /// <summary>
+        /// True when an element holds Helm/Go template syntax (<c>{{ … }}</c>): what runs is only known after rendering
+        /// (RAY0190), so the rules that need the whole program stay silent.
+        /// </summary>
+        public bool IsTemplated => Group.Elements.Any(e => e.Value.IndexOf("{{", StringComparison.Ordinal) >= 0);
+
         /// <summary>True when the exec-form array itself is <c>ray start …</c> (no shell at all).</summary>
         public bool IsExecRayStart => Shell is null && RayCommands.IsRayStart(Argv.Select(a => a.Value).ToArray());
 

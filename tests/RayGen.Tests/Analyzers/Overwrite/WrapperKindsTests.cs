@@ -71,5 +71,16 @@ namespace RayGen.Tests.Analyzers.Overwrite
             var diagnostics = GeneratorHarness.Analyze(new[] { (RuleVerifier.Path, yaml) }, Version(version));
             Assert.Equal(expected, Assert.Single(diagnostics, d => d.Id == "RAY0027").Severity);
         }
+        [Fact]
+        public void TemplatedValuesAreLeftToRay0190()
+        {
+            string templated = OverwriteCluster(BashC + "args: [\"{{ .Values.startCommand }}\"]");
+            var diagnostics = GeneratorHarness.Analyze(new[] { (RuleVerifier.Path, templated) });
+            Assert.DoesNotContain(diagnostics, d => d.Id is "RAY0022" or "RAY0024" or "RAY0025" or "RAY0026");
+            var generated = GeneratorHarness.Analyze(new[] { (RuleVerifier.Path, RayCluster("c", Group("command: [\"python\", \"{{ .Values.script }}\"]"))) });
+            Assert.DoesNotContain(generated, d => d.Id == "RAY0006");
+            string annotation = RayCluster("c", Group(""), metadataExtra: "annotations:\n  ray.io/overwrite-container-cmd: \"{{ .Values.overwrite }}\"\n");
+            Assert.DoesNotContain(GeneratorHarness.Analyze(new[] { (RuleVerifier.Path, annotation) }), d => d.Id == "RAY0028");
+        }
     }
 }

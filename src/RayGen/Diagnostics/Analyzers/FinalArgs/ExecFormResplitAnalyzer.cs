@@ -45,7 +45,7 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
         internal static (ArgElement Element, KnownShell? Shell)? Find(GroupArgs group)
         {
             var elements = group.Elements;
-            if (!group.IsGenerated || elements.Count < 2)
+            if (!group.IsGenerated || elements.Count < 2 || elements.Any(e => e.Value.IndexOf("{{", System.StringComparison.Ordinal) >= 0))
             {
                 return null;
             }

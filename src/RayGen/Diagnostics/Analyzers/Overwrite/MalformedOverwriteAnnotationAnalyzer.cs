@@ -39,6 +39,9 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             "ray.io/worker-group-replica-index", "ray.io/replica-host-index", "ray.io/node-group", "ray.io/serviceaccount",
         };
 
+        /// <summary>Helm/Go templates and envsubst-style references, which are templates in annotation values (rules.md §0.5).</summary>
+        private static readonly System.Text.RegularExpressions.Regex TemplateMarker = new(@"\{\{|\$\{?[A-Za-z_]|\$\(", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, Descriptors.InternalError);
 
         public override void Initialize(AnalysisContext context)
@@ -114,6 +117,11 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 }
 
                 YamlNode value = entry.Value;
+                if (value.Kind == YamlNodeKind.Scalar && TemplateMarker.IsMatch(value.Value))
+                {
+                    continue; // a template (RAY0190): its value is only known after rendering
+                }
+
                 if (value.Kind != YamlNodeKind.Scalar || (!value.IsNull && value.ScalarType != YamlScalarType.String))
                 {
                     string what = value.Kind != YamlNodeKind.Scalar ? "a " + value.Kind.ToString().ToLowerInvariant() : "a YAML " + value.ScalarType.ToString().ToLowerInvariant() + " (" + value.Value + ")";

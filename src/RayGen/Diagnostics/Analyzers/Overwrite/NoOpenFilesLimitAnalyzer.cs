@@ -41,6 +41,11 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             SourceSpan[] additional = overwrite ? new[] { group.OverwriteAnnotation!.Span } : new SourceSpan[0];
             string message = Why + " " + group.FinalArgsExcerpt;
             ContainerProgram container = ContainerProgram.For(group);
+            if (container.IsTemplated)
+            {
+                return;
+            }
+
             if (container.IsExecRayStart && container.HasCommand)
             {
                 SourceSpan from = container.Argv[0].Node.Span, to = container.Argv[1].Node.Span;

@@ -35,7 +35,7 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             }
 
             ContainerProgram program = ContainerProgram.For(group);
-            if ((!program.HasCommand && !ContainerProgram.IsRayProjectImage(program.Image)) || program.IsExecRayStart)
+            if ((!program.HasCommand && !ContainerProgram.IsRayProjectImage(program.Image)) || program.IsExecRayStart || program.IsTemplated)
             {
                 return;
             }

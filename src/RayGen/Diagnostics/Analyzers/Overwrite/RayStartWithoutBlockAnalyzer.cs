@@ -38,6 +38,11 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             }
 
             ContainerProgram container = ContainerProgram.For(group);
+            if (container.IsTemplated)
+            {
+                return;
+            }
+
             if (container.IsExecRayStart && container.HasCommand)
             {
                 IReadOnlyList<ArgElement> argv = container.Argv;

@@ -33,7 +33,7 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
         internal override void Analyze(GroupRuleContext context)
         {
             GroupArgs group = context.Group;
-            if (!group.Profile.OverwriteAnnotation || ContainerProgram.For(group).Program is not { } program)
+            if (!group.Profile.OverwriteAnnotation || ContainerProgram.For(group) is not { IsTemplated: false, Program: { } program })
             {
                 return;
             }
