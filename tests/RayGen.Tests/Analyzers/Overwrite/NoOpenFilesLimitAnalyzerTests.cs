@@ -49,6 +49,7 @@ namespace RayGen.Tests.Analyzers.Overwrite
         public void ExecFormStartHasNoShellToRaiseIt()
         {
             RuleVerifier.Verify(Id, OverwriteCluster("command: [{|RAY0025:\"ray\", \"start\"|}, \"--head\", \"--block\"]"));
+            RuleVerifier.Verify(Id, OverwriteCluster("command: [\"nohup\", {|RAY0025:\"/usr/bin/ray\", \"--logging-level=info\", \"start\"|}, \"--head\", \"--block\"]"));
         }
 
         [Fact]

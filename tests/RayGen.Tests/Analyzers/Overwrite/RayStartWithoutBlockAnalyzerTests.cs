@@ -41,6 +41,12 @@ namespace RayGen.Tests.Analyzers.Overwrite
         }
 
         [Fact]
+        public void ExecFormWrappersAreLookedThrough()
+        {
+            RuleVerifier.Verify(Id, OverwriteCluster("command: [\"tini\", \"--\", \"timeout\", \"-s\", \"KILL\", \"3600\", \"/bin/bash\", \"-c\"]\nargs: [\"ulimit -n 65536; {|RAY0022:ray start|} --head\"]"));
+        }
+
+        [Fact]
         public void ExecFormStart()
         {
             RuleVerifier.Verify(Id, OverwriteCluster("command: [{|RAY0022:\"ray\", \"start\"|}, \"--head\"]"));

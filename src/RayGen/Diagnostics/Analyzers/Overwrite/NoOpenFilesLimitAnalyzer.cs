@@ -48,7 +48,8 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
 
             if (container.IsExecRayStart && container.HasCommand)
             {
-                SourceSpan from = container.Argv[0].Node.Span, to = container.Argv[1].Node.Span;
+                (ArgElement ray, ArgElement startWord) = container.ExecRayStartWords;
+                SourceSpan from = ray.Node.Span, to = startWord.Node.Span;
                 context.Report(Rule, new SourceSpan(from.Start, to.End, from.StartLine, from.StartColumn, to.EndLine, to.EndColumn), additional, null, message);
                 return;
             }

@@ -48,13 +48,8 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 IReadOnlyList<ArgElement> argv = container.Argv;
                 if (!argv.Any(a => a.Value == "--block"))
                 {
-                    int start = 1;
-                    while (argv[start].Value.StartsWith("-", System.StringComparison.Ordinal))
-                    {
-                        start++;
-                    }
-
-                    SourceSpan from = argv[0].Node.Span, to = argv[start].Node.Span;
+                    (ArgElement ray, ArgElement startWord) = container.ExecRayStartWords;
+                    SourceSpan from = ray.Node.Span, to = startWord.Node.Span;
                     context.Report(Rule, new SourceSpan(from.Start, to.End, from.StartLine, from.StartColumn, to.EndLine, to.EndColumn), null,
                         Why + " " + group.FinalArgsExcerpt);
                 }
