@@ -1,62 +1,156 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using RayGen.Shell;
 
 namespace RayGen.Analysis
 {
     /// <summary>
-    /// rules.md §0.3 "known shell": <c>sh</c>, <c>bash</c>, <c>dash</c>, <c>ash</c>, <c>zsh</c>, <c>ksh</c> (by
-    /// basename, optionally behind <c>env</c>), and its script argument: the first operand after an option word
-    /// containing <c>c</c> (<c>-c</c>, <c>-lc</c>, <c>-euxc</c>), skipping <c>--</c>.
+    /// rules.md §0.3 "Known shell": a command word whose basename is <c>sh</c>, <c>bash</c>, <c>dash</c>,
+    /// <c>ash</c>, <c>zsh</c> or <c>ksh</c>, optionally behind <c>env</c> (<c>/usr/bin/env bash</c> as one word or
+    /// as two words), and where its script argument is: the first operand after an option word that
+    /// contains <c>c</c> (<c>-c</c>, <c>-lc</c>, <c>-euxc</c>); <c>--</c> words after the options are skipped.
+    /// Works on plain word lists, so it serves exec-form arrays and parsed simple commands alike
+    /// (a <c>null</c> word stands for one whose value is not known, e.g. <c>"$X"</c>).
     /// </summary>
-    internal static class KnownShell
+    internal sealed class KnownShell
     {
-        private static readonly string[] Shells = { "sh", "bash", "dash", "ash", "zsh", "ksh" };
+        private static readonly string[] Names = { "sh", "bash", "dash", "ash", "zsh", "ksh" };
 
-        public static bool IsShell(string word) => Shells.Contains(Path.GetFileName(word.Trim()));
-
-        /// <summary>The index of the script argument in an exec-form word list, with the dialect to parse it in.</summary>
-        public static bool TryGetScript(IReadOnlyList<string> words, out int scriptIndex, out ShellDialect dialect)
+        private KnownShell(string name, int shellIndex, int? optionIndex, int? scriptIndex, int? scriptFileIndex, bool isLogin)
         {
-            scriptIndex = -1;
-            dialect = ShellDialect.Bash;
-            int i = 0;
-            if (words.Count > 0 && Path.GetFileName(words[0].Trim()) == "env")
+            Name = name;
+            ShellIndex = shellIndex;
+            OptionIndex = optionIndex;
+            ScriptIndex = scriptIndex;
+            ScriptFileIndex = scriptFileIndex;
+            IsLogin = isLogin;
+        }
+
+        /// <summary>Basename of the shell (<c>bash</c>, <c>sh</c>, …).</summary>
+        public string Name { get; }
+
+        /// <summary>Index of the word naming the shell (or of <c>env</c>'s operand).</summary>
+        public int ShellIndex { get; }
+
+        /// <summary>Index of the option word that contains <c>c</c>, if any.</summary>
+        public int? OptionIndex { get; }
+
+        /// <summary>Index of the script argument (the inline shell text), if the option has one.</summary>
+        public int? ScriptIndex { get; }
+
+        /// <summary>Index of a script file operand (<c>bash /x/run.sh</c>), when there is no <c>-c</c>.</summary>
+        public int? ScriptFileIndex { get; }
+
+        /// <summary>True when the options make it a login shell (<c>-l</c>, <c>-lc</c>, <c>--login</c>).</summary>
+        public bool IsLogin { get; }
+
+        /// <summary>True when an option word contains <c>c</c>: the shell runs inline text.</summary>
+        public bool HasCommandOption => OptionIndex.HasValue;
+
+        /// <summary>dash (POSIX) for <c>sh</c>/<c>dash</c>/<c>ash</c>, bash otherwise.</summary>
+        public ShellDialect Dialect => DialectOf(Name);
+
+        public static ShellDialect DialectOf(string name) => name is "sh" or "dash" or "ash" ? ShellDialect.Posix : ShellDialect.Bash;
+
+        /// <summary>True when <paramref name="word"/>'s basename is one of the known shells.</summary>
+        public static bool IsShellName(string? word) => word is not null && Names.Contains(BaseName(word.Trim()));
+
+        /// <summary>The part after the last <c>/</c>.</summary>
+        public static string BaseName(string word)
+        {
+            int slash = word.LastIndexOf('/');
+            return slash < 0 ? word : word.Substring(slash + 1);
+        }
+
+        /// <summary>The known shell started by <paramref name="words"/> (from index <paramref name="start"/>), or null.</summary>
+        public static KnownShell? Find(IReadOnlyList<string?> words, int start = 0)
+        {
+            if (start >= words.Count || words[start] is not { } first)
             {
-                i++;
+                return null;
             }
 
-            if (i >= words.Count || !IsShell(words[i]))
-            {
-                return false;
-            }
+            int shellIndex = start;
+            string program = first.Trim();
 
-            string program = Path.GetFileName(words[i].Trim());
-            dialect = program is "sh" or "dash" or "ash" ? ShellDialect.Posix : ShellDialect.Bash;
-            for (i++; i < words.Count; i++)
+            // env as one word ("/usr/bin/env bash") or as two words ("/usr/bin/env", "bash").
+            string[] parts = program.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 2 && BaseName(parts[0]) == "env")
             {
-                string word = words[i];
-                if (word == "--" || !word.StartsWith("-", StringComparison.Ordinal) || word.StartsWith("--", StringComparison.Ordinal))
+                program = parts[1];
+            }
+            else if (BaseName(program) == "env")
+            {
+                int next = start + 1;
+                while (next < words.Count && words[next] is { } w && (w.StartsWith("-", StringComparison.Ordinal) || w.Contains('=')))
                 {
-                    return false; // an operand before any -c: a script file, not inline text
+                    next++;
                 }
 
-                if (word.IndexOf('c') >= 0)
+                if (next >= words.Count || words[next] is not { } operand)
                 {
-                    int script = i + 1;
-                    while (script < words.Count && words[script] == "--")
+                    return null;
+                }
+
+                shellIndex = next;
+                program = operand.Trim();
+            }
+
+            if (!IsShellName(program) || program.IndexOfAny(new[] { ' ', '\t' }) >= 0)
+            {
+                return null;
+            }
+
+            string name = BaseName(program);
+            bool login = false;
+            for (int i = shellIndex + 1; i < words.Count; i++)
+            {
+                if (words[i] is not { } word)
+                {
+                    return new KnownShell(name, shellIndex, null, null, null, login);
+                }
+
+                if (word == "--")
+                {
+                    // Options end: the next word is a script file.
+                    return new KnownShell(name, shellIndex, null, null, i + 1 < words.Count ? i + 1 : null, login);
+                }
+
+                if (word.StartsWith("--", StringComparison.Ordinal))
+                {
+                    login |= word == "--login";
+                    continue;
+                }
+
+                if (word.Length > 1 && (word[0] == '-' || word[0] == '+'))
+                {
+                    if (word.Substring(1) == "o")
                     {
-                        script++;
+                        i++; // -o NAME
+                        continue;
                     }
 
-                    scriptIndex = script;
-                    return script < words.Count;
+                    login |= word[0] == '-' && word.IndexOf('l') > 0;
+                    if (word[0] == '-' && word.IndexOf('c') > 0)
+                    {
+                        int script = i + 1;
+                        while (script < words.Count && words[script] == "--")
+                        {
+                            script++;
+                        }
+
+                        // Options after -c still count for -l (bash -c -l 'x' is unusual; ignored).
+                        return new KnownShell(name, shellIndex, i, script < words.Count ? script : null, null, login);
+                    }
+
+                    continue;
                 }
+
+                return new KnownShell(name, shellIndex, null, null, i, login);
             }
 
-            return false;
+            return new KnownShell(name, shellIndex, null, null, null, login);
         }
     }
 }

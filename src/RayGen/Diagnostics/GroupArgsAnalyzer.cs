@@ -30,6 +30,19 @@ namespace RayGen.Diagnostics
 
         public void Report(DiagnosticDescriptor descriptor, SourceSpan span, ProblemSeverity? severity, params object?[] messageArgs) =>
             RuleReporter.Report(_context, File, descriptor, span, severity, messageArgs);
+
+        /// <summary>Reports with related YAML nodes as additional locations (rules.md §0.4).</summary>
+        public void Report(DiagnosticDescriptor descriptor, SourceSpan span, System.Collections.Generic.IReadOnlyList<SourceSpan> additionalSpans, ProblemSeverity? severity, params object?[] messageArgs) =>
+            RuleReporter.Report(_context, File, descriptor, span, additionalSpans, severity, messageArgs);
+
+        /// <summary>A RayGen analyzer option (e.g. <c>raygen.startWrappers</c>): the file's editorconfig section first, then the global config.</summary>
+        public string? Option(string key)
+        {
+            var provider = _context.Options.AnalyzerConfigOptionsProvider;
+            return provider.GetOptions(_context.AdditionalFile).TryGetValue(key, out string? value) || provider.GlobalOptions.TryGetValue(key, out value)
+                ? value
+                : null;
+        }
     }
 
     /// <summary>

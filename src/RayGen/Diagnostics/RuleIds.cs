@@ -33,5 +33,19 @@ namespace RayGen.Diagnostics
         public const string UndefinedVariableInRayStartParam = "RAY0037";
         public const string RayStartParamNodeType = "RAY0038";
         public const string HardCodedWorkerAddress = "RAY0039";
+
+        // Groups A and B.
+        public const string ExecFormResplit = "RAY0006";
+        public const string CommandNeverReturns = "RAY0007";
+        public const string LoginShellEnvironment = "RAY0009";
+        public const string RayStartSubstring = "RAY0020";
+        public const string SplitRayStart = "RAY0021";
+        public const string RayStartWithoutBlock = "RAY0022";
+        public const string OverwriteWithoutCommand = "RAY0023";
+        public const string OverwriteNeverStartsRay = "RAY0024";
+        public const string NoOpenFilesLimit = "RAY0025";
+        public const string UnquotedStartCommand = "RAY0026";
+        public const string StartCommandWithoutOverwrite = "RAY0027";
+        public const string MalformedOverwriteAnnotation = "RAY0028";
     }
 }

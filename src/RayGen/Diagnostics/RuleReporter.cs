@@ -30,6 +30,29 @@ namespace RayGen.Diagnostics
             DiagnosticDescriptor descriptor,
             SourceSpan span,
             ProblemSeverity? severity,
+            params object?[] messageArgs) =>
+            Report(report, fileOptions, file, path, descriptor, span, Array.Empty<SourceSpan>(), severity, messageArgs);
+
+        /// <summary>Reports with related YAML nodes as <c>additionalLocations</c> (rules.md §0.4), e.g. the overwrite annotation.</summary>
+        public static void Report(
+            AdditionalFileAnalysisContext context,
+            AnalyzedFile file,
+            DiagnosticDescriptor descriptor,
+            SourceSpan span,
+            System.Collections.Generic.IReadOnlyList<SourceSpan> additionalSpans,
+            ProblemSeverity? severity,
+            params object?[] messageArgs) =>
+            Report(context.ReportDiagnostic, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile), file, context.AdditionalFile.Path, descriptor, span, additionalSpans, severity, messageArgs);
+
+        public static void Report(
+            Action<Diagnostic> report,
+            AnalyzerConfigOptions fileOptions,
+            AnalyzedFile file,
+            string path,
+            DiagnosticDescriptor descriptor,
+            SourceSpan span,
+            System.Collections.Generic.IReadOnlyList<SourceSpan> additionalSpans,
+            ProblemSeverity? severity,
             params object?[] messageArgs)
         {
             if (file.Suppressions.IsSuppressed(descriptor.Id, span.StartLine))
@@ -67,7 +90,13 @@ namespace RayGen.Diagnostics
                 }
             }
 
-            report(Diagnostic.Create(descriptor, file.Location(path, span), effective, additionalLocations: null, properties: null, messageArgs));
+            var additional = new Location[additionalSpans.Count];
+            for (int i = 0; i < additional.Length; i++)
+            {
+                additional[i] = file.Location(path, additionalSpans[i]);
+            }
+
+            report(Diagnostic.Create(descriptor, file.Location(path, span), effective, additional.Length == 0 ? null : additional, properties: null, messageArgs));
         }
     }
 }

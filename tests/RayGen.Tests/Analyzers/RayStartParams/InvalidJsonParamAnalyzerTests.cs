@@ -90,11 +90,11 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         [Fact]
         public void PlainExpansionOfTheGeneratedStartKeepsTheQuotes()
         {
-            Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "resources: \"{|RAY0034:'|}{\\\"NPU\\\":1}'\"", headContainer: PlainStart, metadataExtra: Overwrite)));
+            Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "resources: \"{|RAY0034:'|}{\\\"NPU\\\":1}'\"", headContainer: PlainStart, metadataExtra: OverwriteAnnotation)));
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
             Assert.Contains("ray start receives ''{\"NPU\":1}''", diagnostic.GetMessage());
             Assert.Contains("removes no quotes (RAY0026)", diagnostic.GetMessage());
-            RuleVerifier.VerifyNone(Id, Cluster(head: "resources: \"'{\\\"NPU\\\":1}'\"", headContainer: EvalStart, metadataExtra: Overwrite));
+            RuleVerifier.VerifyNone(Id, Cluster(head: "resources: \"'{\\\"NPU\\\":1}'\"", headContainer: EvalStart, metadataExtra: OverwriteAnnotation));
         }
 
         [Fact]

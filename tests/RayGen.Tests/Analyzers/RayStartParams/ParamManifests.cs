@@ -77,7 +77,7 @@ namespace RayGen.Tests.Analyzers.RayStartParams
 
         public static Dictionary<string, string> KubeRayVersion(string version) => new() { ["RayGenKubeRayVersion"] = version };
 
-        public const string Overwrite = "annotations:\n  ray.io/overwrite-container-cmd: \"true\"\n";
+        public const string OverwriteAnnotation = "annotations:\n  ray.io/overwrite-container-cmd: \"true\"\n";
 
         /// <summary>containers[0] of overwrite mode that runs the generated start through eval.</summary>
         public const string EvalStart = "command: [\"/bin/bash\", \"-c\", \"--\"]\nargs: [\"ulimit -n 65536; eval \\\"$KUBERAY_GEN_RAY_START_CMD\\\"\"]";

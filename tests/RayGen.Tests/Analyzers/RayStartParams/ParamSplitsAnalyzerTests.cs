@@ -76,7 +76,7 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         [Fact]
         public void OverwriteModeWithEvalIsError()
         {
-            Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "temp-dir: {|RAY0033:\"/data/ray tmp\"|}", headContainer: EvalStart, metadataExtra: Overwrite)));
+            Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "temp-dir: {|RAY0033:\"/data/ray tmp\"|}", headContainer: EvalStart, metadataExtra: OverwriteAnnotation)));
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         }
 
@@ -84,11 +84,11 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         public void PlainExpansionOfTheGeneratedStartSplitsAtBlanksOnly()
         {
             // $KUBERAY_GEN_RAY_START_CMD without eval: word splitting, but no quote removal and no brace expansion.
-            Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "temp-dir: {|RAY0033:\"'/data/ray tmp'\"|}", headContainer: PlainStart, metadataExtra: Overwrite)));
+            Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "temp-dir: {|RAY0033:\"'/data/ray tmp'\"|}", headContainer: PlainStart, metadataExtra: OverwriteAnnotation)));
             Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
             Assert.Contains("([--temp-dir='/data/ray] [tmp'])", diagnostic.GetMessage());
             Assert.Contains("Run it as eval", diagnostic.GetMessage());
-            Assert.DoesNotContain(GeneratorHarness.Analyze(Cluster(head: "system-config: '{\"a\":1,\"b\":2}'", headContainer: PlainStart, metadataExtra: Overwrite)), d => d.Id is Id or "RAY0034");
+            Assert.DoesNotContain(GeneratorHarness.Analyze(Cluster(head: "system-config: '{\"a\":1,\"b\":2}'", headContainer: PlainStart, metadataExtra: OverwriteAnnotation)), d => d.Id is Id or "RAY0034");
         }
 
         [Fact]

@@ -127,7 +127,7 @@ namespace RayGen.Tests.Analyzers.RayStartParams
 
             foreach (string container in new[] { string.Empty, ParamManifests.OwnStart, ParamManifests.PlainStart })
             {
-                string yaml = ParamManifests.Cluster(head: lines.ToString(), worker: lines.ToString(), headContainer: container, metadataExtra: container.Length > 0 ? ParamManifests.Overwrite : null);
+                string yaml = ParamManifests.Cluster(head: lines.ToString(), worker: lines.ToString(), headContainer: container, metadataExtra: container.Length > 0 ? ParamManifests.OverwriteAnnotation : null);
                 var diagnostics = GeneratorHarness.Analyze(yaml);
                 Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or "RAY0199");
                 Assert.Contains(diagnostics, d => d.Id == "RAY0033");

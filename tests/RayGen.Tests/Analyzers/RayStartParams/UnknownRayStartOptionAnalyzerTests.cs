@@ -109,8 +109,8 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         public void OverwriteModeWithoutTheVariableIsInfoAndWithItError()
         {
             string other = "command: [\"/bin/bash\", \"-c\", \"--\"]\nargs: [\"ulimit -n 65536; ray start --head --block\"]";
-            Assert.Equal(DiagnosticSeverity.Info, Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "{|RAY0031:num-cpu|}: \"4\"", headContainer: other, metadataExtra: Overwrite))).Severity);
-            Assert.Equal(DiagnosticSeverity.Error, Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "{|RAY0031:num-cpu|}: \"4\"", headContainer: EvalStart, metadataExtra: Overwrite))).Severity);
+            Assert.Equal(DiagnosticSeverity.Info, Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "{|RAY0031:num-cpu|}: \"4\"", headContainer: other, metadataExtra: OverwriteAnnotation))).Severity);
+            Assert.Equal(DiagnosticSeverity.Error, Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "{|RAY0031:num-cpu|}: \"4\"", headContainer: EvalStart, metadataExtra: OverwriteAnnotation))).Severity);
         }
 
         [Fact]

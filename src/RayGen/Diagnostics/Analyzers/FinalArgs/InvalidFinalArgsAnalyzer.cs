@@ -35,7 +35,8 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
 
             if (group.FinalParse.FirstError is not { } error
                 || TrailingBackgroundAnalyzer.FindTrailingAmpersand(group) is not null
-                || TrailingNewlineAnalyzer.FindBlockScalar(group) is not null)
+                || TrailingNewlineAnalyzer.FindBlockScalar(group) is not null
+                || (ExecFormResplitAnalyzer.Find(group) is { } resplit && error.Offset >= resplit.Element.JoinedStart))
             {
                 return;
             }
@@ -59,19 +60,19 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
         {
             var elements = context.Group.Elements;
             if (elements.Count < 2 || !elements[0].IsCommand
-                || !KnownShell.TryGetScript(elements.Select(e => e.Value).ToArray(), out int index, out ShellDialect dialect))
+                || KnownShell.Find(elements.Select(e => (string?)e.Value).ToArray()) is not { ScriptIndex: { } script } shell)
             {
                 return;
             }
 
-            ArgElement element = elements[index];
-            if (ShellParser.Parse(element.Value, dialect).FirstError is { } error)
+            ArgElement element = elements[script];
+            if (ShellParser.Parse(element.Value, shell.Dialect).FirstError is { } error)
             {
                 // An error at the end of the text (a dangling operator) points at its last character.
                 int last = Math.Max(element.Value.TrimEnd().Length - 1, 0);
                 int start = Math.Min(error.Offset, last);
                 context.Report(Rule, element.Map.Locate(start, Math.Max(start + 1, Math.Min(error.Offset + error.Length, last + 1))), null,
-                    $"The {elements[0].Value.Trim()} -c script is not valid: {error.Message}{(error.ShellCheckCode is null ? string.Empty : " (" + error.ShellCheckCode + ")")}.");
+                    $"The {shell.Name} -c script is not valid: {error.Message}{(error.ShellCheckCode is null ? string.Empty : " (" + error.ShellCheckCode + ")")}.");
             }
         }
     }

@@ -41,8 +41,8 @@ namespace RayGen.Diagnostics.Analyzers.PodLayout
                     .Where(node => node?.Kind == YamlNodeKind.Sequence)
                     .SelectMany(node => node!.Items.Select(i => i.Value))
                     .ToArray();
-                ShellParseResult parsed = KnownShell.TryGetScript(words, out int script, out ShellDialect dialect)
-                    ? ShellParser.Parse(words[script], dialect)
+                ShellParseResult parsed = KnownShell.Find(words) is { ScriptIndex: { } script } shell
+                    ? ShellParser.Parse(words[script], shell.Dialect)
                     : ShellParser.Parse(string.Join(" ", words));
                 bool waitsForDns = parsed.Script.DescendantsAndSelf().OfType<ShellLoopCommand>()
                     .Any(loop => loop.DescendantsAndSelf().OfType<ShellSimpleCommand>()

@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RayGen.Analysis;
+using RayGen.Shell;
+using RayGen.Yaml;
+
+namespace RayGen.Diagnostics.Analyzers.Overwrite
+{
+    /// <summary>
+    /// RAY0022: in suppressed or overwrite mode the user's own <c>ray start</c> has no <c>--block</c> and nothing
+    /// after it keeps the container alive: <c>ray start</c> returns, the main process exits, the pod restarts
+    /// forever. Only commands known to return count as "nothing" (anything RayGen cannot classify might block),
+    /// and a start inside a script RayGen cannot see is not looked at (group F resolves scripts; RAY0074).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RayStartWithoutBlockAnalyzer : GroupArgsAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
+            RuleIds.RayStartWithoutBlock,
+            "User-supplied 'ray start' without '--block'",
+            "{0}",
+            DiagnosticSeverity.Error);
+
+        private const string Why =
+            "'ray start' without --block returns after launching the Ray daemons, and nothing after it keeps the container's main process alive, so the container exits and the pod restarts forever. Add --block.";
+
+        internal override ImmutableArray<DiagnosticDescriptor> Rules => ImmutableArray.Create(Rule);
+
+        internal override void Analyze(GroupRuleContext context)
+        {
+            GroupArgs group = context.Group;
+            if (group.IsGenerated)
+            {
+                return;
+            }
+
+            ContainerProgram container = ContainerProgram.For(group);
+            if (container.IsTemplated)
+            {
+                return;
+            }
+
+            if (container.IsExecRayStart && container.HasCommand)
+            {
+                IReadOnlyList<ArgElement> argv = container.Argv;
+                if (!argv.Any(a => a.Value == "--block"))
+                {
+                    (ArgElement ray, ArgElement startWord) = container.ExecRayStartWords;
+                    SourceSpan from = ray.Node.Span, to = startWord.Node.Span;
+                    context.Report(Rule, new SourceSpan(from.Start, to.End, from.StartLine, from.StartColumn, to.EndLine, to.EndColumn), null,
+                        Why + " " + group.FinalArgsExcerpt);
+                }
+
+                return;
+            }
+
+            if (container.Program is not { } program)
+            {
+                return;
+            }
+
+            foreach (ProgramCommand command in program.Commands)
+            {
+                if (RayCommands.RayStartIndex(command) is not { } startWord || RayCommands.MayBlock(command) || command.Is(CommandPlacement.Function)
+                    || KeptAlive(program, command))
+                {
+                    continue;
+                }
+
+                context.Report(Rule, command.Locate(command.Words[0].Start, command.Words[startWord].End), null, Why + " " + group.FinalArgsExcerpt);
+                return;
+            }
+        }
+
+        /// <summary>True when a later command might block (anything not known to return) or a later loop might run forever.</summary>
+        private static bool KeptAlive(ShellProgram program, ProgramCommand start)
+        {
+            foreach (ProgramCommand later in program.Commands)
+            {
+                if (later.Sequence <= start.Sequence || later.Is(CommandPlacement.Background) || later.Is(CommandPlacement.Function))
+                {
+                    continue;
+                }
+
+                if (later.BaseName == "wait")
+                {
+                    // 'wait' alone returns at once: the daemons of 'ray start' are not children of the shell.
+                    if (program.Commands.Any(c => c.Sequence < later.Sequence && c.Is(CommandPlacement.Background) && !RayCommands.ReturnsQuickly(c)))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                if (!RayCommands.ReturnsQuickly(later))
+                {
+                    return true;
+                }
+            }
+
+            return program.Loops.Any(l => l.Sequence > start.Sequence && !l.Is(CommandPlacement.Background) && !l.Is(CommandPlacement.Function) && !IsReadinessLoop(l));
+        }
+
+        private static bool IsReadinessLoop(ProgramLoop loop) =>
+            loop.Node is ShellLoopCommand { } l
+            && l.Condition.DescendantsAndSelf().OfType<ShellSimpleCommand>().Any(c => RayCommands.IsReadinessCheck(c, loop.Text.Parse.Text, out _));
+    }
+}
