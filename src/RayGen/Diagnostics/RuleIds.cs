@@ -18,5 +18,11 @@ namespace RayGen.Diagnostics
         public const string NameCollision = "RAY0194";
         public const string InputLimitExceeded = "RAY0195";
         public const string InternalError = "RAY0199";
+        public const string RayCommandBeforeStart = "RAY0008";
+        public const string PostStartWithoutReadiness = "RAY0070";
+        public const string UnboundedReadinessLoop = "RAY0071";
+        public const string ScriptNotExecutable = "RAY0072";
+        public const string ScriptFileMissing = "RAY0073";
+        public const string ScriptUnresolved = "RAY0074";
     }
 }

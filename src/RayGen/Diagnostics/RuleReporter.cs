@@ -30,6 +30,19 @@ namespace RayGen.Diagnostics
             DiagnosticDescriptor descriptor,
             SourceSpan span,
             ProblemSeverity? severity,
+            params object?[] messageArgs) =>
+            Report(report, fileOptions, file, path, descriptor, span, severity, null, messageArgs);
+
+        /// <summary>Like the overload above, with related locations (which may be in other files).</summary>
+        public static void Report(
+            Action<Diagnostic> report,
+            AnalyzerConfigOptions fileOptions,
+            AnalyzedFile file,
+            string path,
+            DiagnosticDescriptor descriptor,
+            SourceSpan span,
+            ProblemSeverity? severity,
+            System.Collections.Generic.IEnumerable<Location>? additionalLocations,
             params object?[] messageArgs)
         {
             if (file.Suppressions.IsSuppressed(descriptor.Id, span.StartLine))
@@ -67,7 +80,7 @@ namespace RayGen.Diagnostics
                 }
             }
 
-            report(Diagnostic.Create(descriptor, file.Location(path, span), effective, additionalLocations: null, properties: null, messageArgs));
+            report(Diagnostic.Create(descriptor, file.Location(path, span), effective, additionalLocations, properties: null, messageArgs));
         }
     }
 }
