@@ -115,12 +115,15 @@ namespace RayGen.Analysis
                 {
                     // check && break
                     case ShellAndOrList list:
-                        for (int i = 0; i < list.Pipelines.Count; i++)
+                        bool checkedBefore = false;
+                        foreach (ShellPipeline pipeline in list.Pipelines)
                         {
-                            if (ContainsCheck(list.Pipelines[i]) && list.Pipelines.Skip(i + 1).Any(p => ContainsLeave(p, successOnly: true)))
+                            if (checkedBefore && ContainsLeave(pipeline, successOnly: true))
                             {
                                 return true;
                             }
+
+                            checkedBefore |= ContainsCheck(pipeline);
                         }
 
                         break;
@@ -131,15 +134,17 @@ namespace RayGen.Analysis
 
                     // check; if [ "$?" = 0 ]; then break; fi  (a later item tests a parameter and leaves)
                     case ShellCommandList sequence:
-                        for (int k = 1; k < sequence.Items.Count; k++)
+                        bool checkBefore = false;
+                        foreach (ShellListItem item in sequence.Items)
                         {
-                            ShellListItem item = sequence.Items[k];
-                            if (ContainsLeave(item, successOnly: true)
-                                && item.DescendantsAndSelf().OfType<ShellWord>().Any(w => w.GetParameterExpansions().Count > 0)
-                                && sequence.Items.Take(k).Any(ContainsCheck))
+                            if (checkBefore
+                                && ContainsLeave(item, successOnly: true)
+                                && item.DescendantsAndSelf().OfType<ShellWord>().Any(w => w.GetParameterExpansions().Count > 0))
                             {
                                 return true;
                             }
+
+                            checkBefore |= ContainsCheck(item);
                         }
 
                         break;
@@ -157,12 +162,15 @@ namespace RayGen.Analysis
                 switch (node)
                 {
                     case ShellAndOrList list:
-                        for (int i = 0; i < list.Pipelines.Count; i++)
+                        bool tested = false;
+                        foreach (ShellPipeline pipeline in list.Pipelines)
                         {
-                            if (HasCounterTest(list.Pipelines[i]) && list.Pipelines.Skip(i + 1).Any(p => ContainsLeave(p, successOnly: false)))
+                            if (tested && ContainsLeave(pipeline, successOnly: false))
                             {
                                 return true;
                             }
+
+                            tested |= HasCounterTest(pipeline);
                         }
 
                         break;

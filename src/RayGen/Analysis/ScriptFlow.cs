@@ -208,10 +208,12 @@ namespace RayGen.Analysis
     {
         private const int MaxDepth = 8;
         private const int MaxEvents = 500;
+        private const int MaxSteps = 20_000;
 
         private readonly FlowResult _result;
         private readonly ScriptResolver _resolver;
         private readonly bool _startCommandBlocks;
+        private int _steps;
 
         private ScriptFlow(FlowResult result, ScriptResolver resolver, bool startCommandBlocks)
         {
@@ -236,7 +238,8 @@ namespace RayGen.Analysis
             return result;
         }
 
-        private bool Full => _result.Uses.Count + _result.Loops.Count + _result.Scripts.Count > MaxEvents;
+        /// <summary>Budgets keep hostile input (functions or scripts that call each other many times) linear.</summary>
+        private bool Full => _steps > MaxSteps || _result.Uses.Count + _result.Loops.Count + _result.Scripts.Count > MaxEvents;
 
         private void WalkShellText(ScriptSource source, ShellDialect dialect, Frame frame, FlowState state)
         {
@@ -296,6 +299,11 @@ namespace RayGen.Analysis
 
         private void WalkCommand(ShellCommand command, Scope scope, Frame frame, FlowState state)
         {
+            if (++_steps > MaxSteps)
+            {
+                return;
+            }
+
             switch (command)
             {
                 case ShellSimpleCommand simple:
