@@ -126,8 +126,10 @@ namespace RayGen.Tests.Analyzers.FinalArgs
         {
             // Before 1.1.0 there is no overwrite annotation and no KUBERAY_GEN_RAY_START_CMD: the text is joined and runs before KubeRay's start.
             string container = "command: [\"/bin/bash\", \"-c\", \"--\"]\nargs: [\"$KUBERAY_GEN_RAY_START_CMD; {|RAY0008:serve deploy|} /x.yaml\"]";
-            var old = new Dictionary<string, string> { ["RayGenKubeRayVersion"] = "1.0.0" };
-            Assert.Contains("KubeRay runs your command before its 'ray start'", Assert.Single(RuleVerifier.Verify(Id, RayCluster("c", Group(container), metadataExtra: Overwrite), old)).GetMessage());
+            var v100 = new Dictionary<string, string> { ["RayGenKubeRayVersion"] = "1.0.0" };
+            var v110 = new Dictionary<string, string> { ["RayGenKubeRayVersion"] = "1.1.0" };
+            Assert.Contains("KubeRay runs your command before its 'ray start'", Assert.Single(RuleVerifier.Verify(Id, RayCluster("c", Group(container), metadataExtra: Overwrite), v100)).GetMessage());
+            Assert.Contains("never runs", Assert.Single(RuleVerifier.Verify(Id, RayCluster("c", Group(container), metadataExtra: Overwrite), v110)).GetMessage());
             Assert.Contains("never runs", Assert.Single(RuleVerifier.Verify(Id, RayCluster("c", Group(container), metadataExtra: Overwrite))).GetMessage());
         }
     }

@@ -99,6 +99,16 @@ namespace RayGen.Tests.Analyzers.Hooks
             Assert.Equal("/project/ray/cm.yaml", d.AdditionalLocations[0].GetLineSpan().Path);
         }
 
+        public static System.Collections.Generic.IEnumerable<object[]> Kinds() =>
+            Wrappers(PodGroup(PostStart("[\"{|RAY0073:/home/ray/samples/deploy.sh|}\"]") + SamplesMount, ConfigMapVolume(extra: "defaultMode: 0755")), Scripts).Select(y => new object[] { y });
+
+        [Theory]
+        [MemberData(nameof(Kinds))]
+        public void EveryKind(string yaml)
+        {
+            RuleVerifier.Verify(Id, yaml);
+        }
+
         private static string Strip(string markup) => markup.Replace("{|RAY0073:", string.Empty).Replace("|}", string.Empty);
     }
 }

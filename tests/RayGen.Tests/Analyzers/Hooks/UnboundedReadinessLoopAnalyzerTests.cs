@@ -23,6 +23,16 @@ namespace RayGen.Tests.Analyzers.Hooks
             Assert.Equal(DiagnosticSeverity.Info, d.Severity);
         }
 
+        public static System.Collections.Generic.IEnumerable<object[]> Kinds() =>
+            Wrappers(PodGroup(PostStart("[\"/bin/sh\", \"-c\", \"{|RAY0071:until|} ray health-check; do sleep 1; done; serve deploy /x.yaml\"]"))).Select(y => new object[] { y });
+
+        [Theory]
+        [MemberData(nameof(Kinds))]
+        public void EveryKind(string yaml)
+        {
+            RuleVerifier.Verify(Id, yaml);
+        }
+
         [Fact]
         public void LoopInABlockScalarPointsAtTheKeyword()
         {
