@@ -105,7 +105,11 @@ namespace RayGen.Analysis
         public ShellParseResult JoinedParse => _joinedParse ??= ShellParser.Parse(Joined, ShellDialect.Bash);
 
         /// <summary>"Final args: …" for messages of groups A–C: what the operator will run (first 200 characters).</summary>
-        public string FinalArgsExcerpt => "Final args: " + (FinalArgs.Length > 200 ? FinalArgs.Substring(0, 200) + "…" : FinalArgs);
+        public string FinalArgsExcerpt =>
+            "Final args: " + Visible(FinalArgs.Length > 200 ? FinalArgs.Substring(0, 200) + "…" : FinalArgs);
+
+        /// <summary>Messages are one line: newlines and tabs are shown as escapes.</summary>
+        private static string Visible(string text) => text.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t");
 
         public bool IsHead => Group.IsHead;
 

@@ -46,7 +46,7 @@ namespace RayGen.Diagnostics
 
         public static readonly DiagnosticDescriptor InputLimitExceeded = Create(
             RuleIds.InputLimitExceeded, "Input limit exceeded",
-            "{0} Later documents of the file are skipped too (limits: docs/limits.md).", DiagnosticSeverity.Warning);
+            "{0} (limits: docs/limits.md).", DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor InternalError = Create(
             RuleIds.InternalError, "Internal error in RayGen",

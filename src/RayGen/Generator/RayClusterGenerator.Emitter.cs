@@ -57,8 +57,8 @@ namespace RayGen.Generator
             /// <summary>Member names of a cluster class: <c>Head</c>, then one per worker group.</summary>
             public static IReadOnlyList<string> WorkerMemberNames(string clusterIdentifier, IEnumerable<string> groupNames)
             {
-                var taken = new HashSet<string>(ReservedMemberNames, System.StringComparer.Ordinal) { clusterIdentifier.TrimStart('@') };
-                return groupNames.Select(g => CSharpNames.Unique(CSharpNames.ToPascalCase(g, "Group"), taken)).ToArray();
+                var members = new NameScope(System.StringComparer.Ordinal, ReservedMemberNames.Append(clusterIdentifier.TrimStart('@')).ToArray());
+                return groupNames.Select(g => members.Unique(CSharpNames.ToPascalCase(g, "Group"))).ToArray();
             }
 
             /// <summary>Opens <c>RayClusters</c>; its doc comment and attribute are written once, by the catalog file.</summary>

@@ -98,6 +98,12 @@ namespace RayGen.Manifests
                 return null;
             }
 
+            if (ClusterSpecLocator.TooManyGroups(spec) is { } groups)
+            {
+                Report(RuleIds.InputLimitExceeded, groups.Key, $"This cluster has {groups.Value.Items.Count} worker groups, more than the limit of {ClusterSpecLocator.MaxWorkerGroups}; it was skipped: no checks, no generated code");
+                return null;
+            }
+
             YamlNode? headSpec = Mapping(spec, "headGroupSpec", required: true);
             GroupModel? head = headSpec is null ? null : ReadGroup(headSpec, isHead: true);
             if (head is null)

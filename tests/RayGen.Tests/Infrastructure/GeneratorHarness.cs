@@ -19,9 +19,14 @@ namespace RayGen.Tests.Infrastructure
         private readonly SourceText _text;
 
         public InMemoryAdditionalText(string path, string text)
+            : this(path, SourceText.From(text))
+        {
+        }
+
+        public InMemoryAdditionalText(string path, SourceText text)
         {
             Path = path;
-            _text = SourceText.From(text);
+            _text = text;
         }
 
         public override string Path { get; }
@@ -92,21 +97,28 @@ namespace RayGen.Tests.Infrastructure
         public static GeneratorDriver Driver(
             IEnumerable<AdditionalText> files,
             AnalyzerConfigOptionsProvider? options = null,
-            LanguageVersion language = LanguageVersion.Latest) =>
+            LanguageVersion language = LanguageVersion.Latest,
+            bool trackSteps = true) =>
             CSharpGeneratorDriver.Create(
                 new[] { new RayClusterGenerator().AsSourceGenerator() },
                 files,
                 new CSharpParseOptions(language),
                 options ?? new TestOptionsProvider(),
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
         public static GeneratorRun Run(
             IEnumerable<(string Path, string Text)> files,
             IDictionary<string, string>? properties = null,
             LanguageVersion language = LanguageVersion.Latest,
+            Dictionary<string, Dictionary<string, string>>? metadata = null) =>
+            Run(Texts(files), properties, language, metadata);
+
+        public static GeneratorRun Run(
+            AdditionalText[] texts,
+            IDictionary<string, string>? properties = null,
+            LanguageVersion language = LanguageVersion.Latest,
             Dictionary<string, Dictionary<string, string>>? metadata = null)
         {
-            AdditionalText[] texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
             GeneratorDriver driver = Driver(texts, new TestOptionsProvider(properties, metadata), language);
             driver = driver.RunGeneratorsAndUpdateCompilation(Compilation(language), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
             GeneratorDriverRunResult result = driver.GetRunResult();
@@ -120,9 +132,14 @@ namespace RayGen.Tests.Infrastructure
         public static ImmutableArray<Diagnostic> Analyze(
             IEnumerable<(string Path, string Text)> files,
             IDictionary<string, string>? properties = null,
+            Dictionary<string, Dictionary<string, string>>? metadata = null) =>
+            Analyze(Texts(files), properties, metadata);
+
+        public static ImmutableArray<Diagnostic> Analyze(
+            AdditionalText[] texts,
+            IDictionary<string, string>? properties = null,
             Dictionary<string, Dictionary<string, string>>? metadata = null)
         {
-            AdditionalText[] texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
             ImmutableArray<DiagnosticAnalyzer> analyzers = AllAnalyzers();
             var withAnalyzers = Compilation().WithAnalyzers(
                 analyzers,
@@ -137,6 +154,9 @@ namespace RayGen.Tests.Infrastructure
 
         public static ImmutableArray<Diagnostic> Analyze(string yaml, IDictionary<string, string>? properties = null) =>
             Analyze(new[] { ("/project/ray/cluster.yaml", yaml) }, properties);
+
+        public static AdditionalText[] Texts(IEnumerable<(string Path, string Text)> files) =>
+            files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
 
         public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
             typeof(RayClusterGenerator).Assembly.GetTypes()

@@ -49,6 +49,7 @@ namespace RayGen.Tests.Package
                     string[] entries = zip.Entries.Select(e => e.FullName).ToArray();
                     Assert.Contains("analyzers/dotnet/cs/RayGen.dll", entries);
                     Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+                    Assert.Contains("analyzers/dotnet/cs/RayGen.CodeFixes.dll", entries);
                     Assert.Contains("lib/netstandard2.0/RayGen.Abstractions.dll", entries);
                     Assert.Contains("buildTransitive/RayGen.props", entries);
                     string nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,8 +21,6 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
             "Final container args are not valid bash",
             "{0}",
             DiagnosticSeverity.Error);
-
-        private static readonly string[] KnownShells = { "sh", "bash", "dash", "ash", "zsh", "ksh" };
 
         internal override ImmutableArray<DiagnosticDescriptor> Rules => ImmutableArray.Create(Rule);
 
@@ -61,57 +58,20 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
         private static void CheckShellScript(GroupRuleContext context)
         {
             var elements = context.Group.Elements;
-            if (elements.Count < 2 || !elements[0].IsCommand)
+            if (elements.Count < 2 || !elements[0].IsCommand
+                || !KnownShell.TryGetScript(elements.Select(e => e.Value).ToArray(), out int index, out ShellDialect dialect))
             {
                 return;
             }
 
-            string program = Path.GetFileName(elements[0].Value.Trim());
-            if (!KnownShells.Contains(program))
+            ArgElement element = elements[index];
+            if (ShellParser.Parse(element.Value, dialect).FirstError is { } error)
             {
-                return;
-            }
-
-            for (int i = 1; i < elements.Count; i++)
-            {
-                string word = elements[i].Value;
-                if (word == "--")
-                {
-                    continue;
-                }
-
-                if (word.StartsWith("-", StringComparison.Ordinal) && !word.StartsWith("--", StringComparison.Ordinal))
-                {
-                    if (word.IndexOf('c') < 0)
-                    {
-                        continue;
-                    }
-
-                    // The script is the first operand after the option word that contains 'c'.
-                    int script = i + 1;
-                    while (script < elements.Count && elements[script].Value == "--")
-                    {
-                        script++;
-                    }
-
-                    if (script < elements.Count)
-                    {
-                        ArgElement element = elements[script];
-                        ShellDialect dialect = program is "sh" or "dash" or "ash" ? ShellDialect.Posix : ShellDialect.Bash;
-                        if (ShellParser.Parse(element.Value, dialect).FirstError is { } error)
-                        {
-                            // An error at the end of the text (a dangling operator) points at its last character.
-                            int last = Math.Max(element.Value.TrimEnd().Length - 1, 0);
-                            int start = Math.Min(error.Offset, last);
-                            context.Report(Rule, element.Map.Locate(start, Math.Max(start + 1, Math.Min(error.Offset + error.Length, last + 1))), null,
-                                $"The {program} -c script is not valid: {error.Message}{(error.ShellCheckCode is null ? string.Empty : " (" + error.ShellCheckCode + ")")}.");
-                        }
-                    }
-
-                    return;
-                }
-
-                return; // a script file or another operand: not inline shell text
+                // An error at the end of the text (a dangling operator) points at its last character.
+                int last = Math.Max(element.Value.TrimEnd().Length - 1, 0);
+                int start = Math.Min(error.Offset, last);
+                context.Report(Rule, element.Map.Locate(start, Math.Max(start + 1, Math.Min(error.Offset + error.Length, last + 1))), null,
+                    $"The {elements[0].Value.Trim()} -c script is not valid: {error.Message}{(error.ShellCheckCode is null ? string.Empty : " (" + error.ShellCheckCode + ")")}.");
             }
         }
     }

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Text;
+using RayGen.Diagnostics;
+using RayGen.Yaml;
+
+namespace RayGen.CodeFixes
+{
+    /// <summary>RAY0003: <c>|</c> → <c>|-</c> (keeping an indentation indicator), or drop a quoted scalar's trailing <c>\n</c>.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StripFinalNewlineCodeFix)), Shared]
+    public sealed class StripFinalNewlineCodeFix : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TrailingNewline);
+
+        public override FixAllProvider? GetFixAllProvider() => null;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            TextDocument document = context.TextDocument;
+            SourceText text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
+            foreach (Diagnostic diagnostic in context.Diagnostics)
+            {
+                if (Fix(text.ToString(), diagnostic.Location.SourceSpan) is { } change)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Strip the final newline ('|-')", ct => WrapBackgroundCommandCodeFix.Apply(document, text, change, ct), nameof(StripFinalNewlineCodeFix)),
+                        diagnostic);
+                }
+            }
+        }
+
+        internal static TextChange? Fix(string text, TextSpan span)
+        {
+            if (YamlEdits.ScalarAt(text, span.Start) is not { } node)
+            {
+                return null;
+            }
+
+            if (node.Style is YamlScalarStyle.DoubleQuoted or YamlScalarStyle.SingleQuoted)
+            {
+                return new TextChange(new TextSpan(node.Span.Start, node.Span.Length), YamlEdits.DoubleQuoted(node.Value.TrimEnd('\n')));
+            }
+
+            // Header: '|' or '>' then an optional indentation digit and chomping indicator, in either order.
+            int start = node.Span.Start;
+            int end = start + 1;
+            string digits = string.Empty;
+            while (end < text.Length && (char.IsDigit(text[end]) || text[end] is '+' or '-'))
+            {
+                if (char.IsDigit(text[end]))
+                {
+                    digits += text[end];
+                }
+
+                end++;
+            }
+
+            return text[start] is '|' or '>'
+                ? new TextChange(TextSpan.FromBounds(start, end), text[start] + digits + "-")
+                : null;
+        }
+    }
+}
