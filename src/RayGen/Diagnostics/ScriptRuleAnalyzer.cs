@@ -96,7 +96,7 @@ namespace RayGen.Diagnostics
 
                     string path = fileContext.AdditionalFile.Path;
                     // One ScriptFile per file text, so that results can be shared by the rules (and file identity holds in the index).
-                    ScriptFile scriptFile = ScriptFiles.GetValue(file, f => new ScriptFile(path, f.Text.ToString(), yaml, f.Manifests.ToList(), f));
+                    ScriptFile scriptFile = ScriptFiles.GetValue(file, f => new ScriptFile(path, f.Content, yaml, f.Manifests.ToList(), f));
                     bool shared = string.Equals(scriptFile.Path, path, StringComparison.Ordinal);
                     if (!shared)
                     {
