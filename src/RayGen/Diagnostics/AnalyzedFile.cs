@@ -51,6 +51,9 @@ namespace RayGen.Diagnostics
         /// <summary>An unexpected exception from RayGen's own code (reported as RAY0199).</summary>
         public Exception? Crash { get; }
 
+        /// <summary>The text as one string (the one that was parsed; empty when the file was too large to read).</summary>
+        public string Content => _content;
+
         /// <summary>The file's <c># raygen-disable…</c> comments, parsed on first use.</summary>
         public SuppressionComments Suppressions => _suppressions ??= SuppressionComments.Parse(_content, Yaml);
 

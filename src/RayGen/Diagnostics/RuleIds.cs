@@ -47,5 +47,12 @@ namespace RayGen.Diagnostics
         public const string UnquotedStartCommand = "RAY0026";
         public const string StartCommandWithoutOverwrite = "RAY0027";
         public const string MalformedOverwriteAnnotation = "RAY0028";
+        // Group F and RAY0008: hooks and scripts.
+        public const string RayCommandBeforeStart = "RAY0008";
+        public const string PostStartWithoutReadiness = "RAY0070";
+        public const string UnboundedReadinessLoop = "RAY0071";
+        public const string ScriptNotExecutable = "RAY0072";
+        public const string ScriptFileMissing = "RAY0073";
+        public const string ScriptUnresolved = "RAY0074";
     }
 }

@@ -31,9 +31,9 @@ namespace RayGen.Diagnostics
             SourceSpan span,
             ProblemSeverity? severity,
             params object?[] messageArgs) =>
-            Report(report, fileOptions, file, path, descriptor, span, Array.Empty<SourceSpan>(), severity, messageArgs);
+            Report(report, fileOptions, file, path, descriptor, span, severity, null, messageArgs);
 
-        /// <summary>Reports with related YAML nodes as <c>additionalLocations</c> (rules.md §0.4), e.g. the overwrite annotation.</summary>
+        /// <summary>Reports with related YAML nodes of the same file as <c>additionalLocations</c> (rules.md §0.4), e.g. the overwrite annotation.</summary>
         public static void Report(
             AdditionalFileAnalysisContext context,
             AnalyzedFile file,
@@ -41,9 +41,20 @@ namespace RayGen.Diagnostics
             SourceSpan span,
             System.Collections.Generic.IReadOnlyList<SourceSpan> additionalSpans,
             ProblemSeverity? severity,
-            params object?[] messageArgs) =>
-            Report(context.ReportDiagnostic, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile), file, context.AdditionalFile.Path, descriptor, span, additionalSpans, severity, messageArgs);
+            params object?[] messageArgs)
+        {
+            string path = context.AdditionalFile.Path;
+            var additional = new Location[additionalSpans.Count];
+            for (int i = 0; i < additional.Length; i++)
+            {
+                additional[i] = file.Location(path, additionalSpans[i]);
+            }
 
+            Report(context.ReportDiagnostic, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile), file, path, descriptor, span, severity,
+                additional.Length == 0 ? null : additional, messageArgs);
+        }
+
+        /// <summary>Like the overload above, with related locations (which may be in other files).</summary>
         public static void Report(
             Action<Diagnostic> report,
             AnalyzerConfigOptions fileOptions,
@@ -51,8 +62,8 @@ namespace RayGen.Diagnostics
             string path,
             DiagnosticDescriptor descriptor,
             SourceSpan span,
-            System.Collections.Generic.IReadOnlyList<SourceSpan> additionalSpans,
             ProblemSeverity? severity,
+            System.Collections.Generic.IEnumerable<Location>? additionalLocations,
             params object?[] messageArgs)
         {
             if (file.Suppressions.IsSuppressed(descriptor.Id, span.StartLine))
@@ -90,13 +101,7 @@ namespace RayGen.Diagnostics
                 }
             }
 
-            var additional = new Location[additionalSpans.Count];
-            for (int i = 0; i < additional.Length; i++)
-            {
-                additional[i] = file.Location(path, additionalSpans[i]);
-            }
-
-            report(Diagnostic.Create(descriptor, file.Location(path, span), effective, additional.Length == 0 ? null : additional, properties: null, messageArgs));
+            report(Diagnostic.Create(descriptor, file.Location(path, span), effective, additionalLocations, properties: null, messageArgs));
         }
     }
 }

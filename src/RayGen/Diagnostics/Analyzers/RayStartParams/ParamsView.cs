@@ -165,7 +165,7 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
         public bool HasEnvFrom { get; }
 
         public static ParamsView For(GroupRuleContext context) =>
-            Cache.GetValue(context.Group, g => new ParamsView(g, context.File.Text.ToString(), ClusterSpecOf(context.File, g)));
+            Cache.GetValue(context.Group, g => new ParamsView(g, context.File.Content, ClusterSpecOf(context.File, g)));
 
         private static YamlNode? ClusterSpecOf(AnalyzedFile file, GroupArgs group) =>
             file.Yaml?.Documents.FirstOrDefault(d => d.Index == group.Manifest.DocumentIndex)?.Root is { } root

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using RayGen.KubeRay;
+using RayGen.Shell;
+using RayGen.Yaml;
+
+namespace RayGen.Analysis
+{
+    /// <summary>
+    /// The command sequences of one group's pod (rules.md groups A and F): the Ray container's postStart and
+    /// preStop hooks, its command (generated-mode <c>joined</c>, or the exec form in suppressed/overwrite mode),
+    /// and every init container's command, each walked by <see cref="ScriptFlow"/> with ConfigMap scripts
+    /// resolved through <paramref name="index"/>.
+    /// </summary>
+    internal sealed class GroupScripts
+    {
+        private GroupScripts(GroupArgs group, OperatorSettings settings)
+        {
+            Group = group;
+            Settings = settings;
+        }
+
+        public GroupArgs Group { get; }
+
+        public OperatorSettings Settings { get; }
+
+        /// <summary>The postStart <c>exec.command</c> node of the Ray container, if any.</summary>
+        public YamlNode? PostStartCommand { get; private set; }
+
+        public FlowResult? PostStart { get; private set; }
+
+        /// <summary>The Ray container's own command: <see cref="ExecPlace.Joined"/> or <see cref="ExecPlace.Command"/>.</summary>
+        public FlowResult? Command { get; private set; }
+
+        public List<FlowResult> Flows { get; } = new();
+
+        /// <summary>False when a ConfigMap lookup could still change with files the index did not hold.</summary>
+        public bool Settled { get; private set; }
+
+        public IEnumerable<ScriptEvent> Scripts => Flows.SelectMany(f => f.Scripts);
+
+        public static GroupScripts Analyze(GroupArgs group, ScriptFile file, ConfigMapIndex index, OperatorSettings settings)
+        {
+            var result = new GroupScripts(group, settings);
+            var resolver = new ScriptResolver(index);
+            bool startBlocks = group.Profile.OverwriteAnnotation; // KUBERAY_GEN_RAY_START_CMD always has --block (1.1.0+)
+            YamlNode? podSpec = group.GroupNode.Get("template")?.Get("spec");
+            string? ns = group.Manifest.Namespace;
+
+            if (group.ContainerNode is { Kind: YamlNodeKind.Mapping } container)
+            {
+                var pod = new PodContext(file, container, podSpec, ns);
+                YamlNode? lifecycle = container.Get("lifecycle");
+                if (lifecycle?.Get("postStart")?.Get("exec")?.Get("command") is { Kind: YamlNodeKind.Sequence } postStart)
+                {
+                    result.PostStartCommand = postStart;
+                    result.PostStart = ScriptFlow.RunExec(Args(file, postStart.Items), ExecPlace.PostStart, pod, resolver, startBlocks);
+                    result.Flows.Add(result.PostStart);
+                }
+
+                if (lifecycle?.Get("preStop")?.Get("exec")?.Get("command") is { Kind: YamlNodeKind.Sequence } preStop)
+                {
+                    result.Flows.Add(ScriptFlow.RunExec(Args(file, preStop.Items), ExecPlace.PreStop, pod, resolver, startBlocks));
+                }
+
+                if (group.IsGenerated)
+                {
+                    if (group.Joined.Trim().Length > 0)
+                    {
+                        result.Command = ScriptFlow.RunShell(new ScriptSource(group.Joined, new JoinedTextMap(group, file)), ShellDialect.Bash, ExecPlace.Joined, pod, resolver, startBlocks);
+                    }
+                }
+                else if (group.Elements.Count > 0 && group.Elements[0].IsCommand)
+                {
+                    // Suppressed or overwrite mode: Kubernetes runs command + args in exec form (args alone go to the image ENTRYPOINT).
+                    result.Command = ScriptFlow.RunExec(Args(file, group.Elements.Select(e => e.Node)), ExecPlace.Command, pod, resolver, startBlocks);
+                }
+
+                if (result.Command is not null)
+                {
+                    result.Flows.Add(result.Command);
+                }
+            }
+
+            if (podSpec?.Get("initContainers") is { Kind: YamlNodeKind.Sequence } inits)
+            {
+                foreach (YamlNode init in inits.Items.Where(i => i.Kind == YamlNodeKind.Mapping))
+                {
+                    if (init.Get("command") is not { Kind: YamlNodeKind.Sequence } command)
+                    {
+                        continue;
+                    }
+
+                    IEnumerable<YamlNode> words = command.Items.Concat(init.Get("args") is { Kind: YamlNodeKind.Sequence } args ? args.Items : Enumerable.Empty<YamlNode>());
+                    var pod = new PodContext(file, init, podSpec, ns);
+                    result.Flows.Add(ScriptFlow.RunExec(Args(file, words), ExecPlace.InitContainer, pod, resolver, startBlocks));
+                }
+            }
+
+            result.Settled = resolver.Settled;
+            return result;
+        }
+
+        /// <summary>Whether a Ray-dependent command counts on this group (§0.7 worker guard).</summary>
+        public bool Counts(RayUseEvent use) => use.Info.Counts(Group.IsHead, Settings.EnableInitContainerInjection);
+
+        /// <summary>Exec-form elements; each is located at its value (inside the quotes when the scalar maps precisely).</summary>
+        private static List<FlowArg> Args(ScriptFile file, IEnumerable<YamlNode> items)
+        {
+            var args = new List<FlowArg>();
+            foreach (YamlNode item in items.Where(i => i.Kind == YamlNodeKind.Scalar))
+            {
+                string value = item.IsNull ? string.Empty : item.Value;
+                var map = new ScalarTextMap(file, item);
+                SourceRef location = value.Length > 0 && map.IsPrecise ? map.Locate(0, value.Length) : file.Ref(item.Span);
+                args.Add(new FlowArg(value, location, new ScriptSource(value, map)));
+            }
+
+            return args;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Linq;
+using RayGen.Analysis;
+using RayGen.Shell;
+using Xunit;
+
+namespace RayGen.Tests.Analysis
+{
+    /// <summary>Readiness loops and bounded loops (rules.md §0.7), decided on the shell parse tree.</summary>
+    public class LoopAnalysisTests
+    {
+        private static (LoopAnalysis Analysis, ShellCommand Loop) FirstLoop(string script, ShellDialect dialect = ShellDialect.Bash)
+        {
+            ShellParseResult parse = ShellParser.Parse(script, dialect);
+            Assert.False(parse.HasErrors, parse.FirstError?.Message);
+            var functions = parse.Script.DescendantsAndSelf().OfType<ShellFunctionDefinition>().ToDictionary(f => f.Name, f => f.Body);
+            ShellCommand loop = parse.Script.DescendantsAndSelf().OfType<ShellCommand>().First(c => c is ShellLoopCommand or ShellForCommand or ShellArithmeticForCommand);
+            return (new LoopAnalysis(script, dialect, functions), loop);
+        }
+
+        [Theory]
+        [InlineData("until ray health-check; do sleep 1; done")]
+        [InlineData("until ray health-check >/dev/null 2>&1; do sleep 1; done")]
+        [InlineData("while ! ray status; do sleep 1; done")]
+        [InlineData("while true; do ray health-check && break; sleep 1; done")]
+        [InlineData("while true; do if ray health-check; then break; fi; sleep 1; done")]
+        [InlineData("while true; do\n  ray health-check 2>/dev/null\n  if [ \"$?\" = \"0\" ]; then\n    break\n  else\n    sleep 1\n  fi\ndone")]
+        [InlineData("while :; do ray health-check; rc=$?; [ $rc -eq 0 ] && break; sleep 1; done")]
+        [InlineData("for i in $(seq 1 30); do ray health-check && exit 0; sleep 1; done")]
+        [InlineData("until curl -sf http://127.0.0.1:8265/api/gcs_healthz; do sleep 1; done")]
+        [InlineData("until [ \"$(curl -s localhost:8265/api/healthz)\" = success ]; do sleep 1; done")]
+        [InlineData("until nc -z 127.0.0.1 6379; do sleep 1; done")]
+        [InlineData("until : </dev/tcp/127.0.0.1/6379; do sleep 1; done")]
+        [InlineData("until sh -c 'ray health-check'; do sleep 1; done")]
+        [InlineData("until python -c \"import urllib.request; urllib.request.urlopen('http://localhost:8265/api/gcs_healthz')\"; do sleep 1; done")]
+        [InlineData("until python -c 'import ray; ray.init()'; do sleep 1; done")]
+        [InlineData("ready() { ray health-check; }; until ready; do sleep 1; done")]
+        [InlineData("until ray job submit --no-wait -- python x.py; do sleep 5; done")]
+        public void ReadinessLoops(string script)
+        {
+            var (analysis, loop) = FirstLoop(script);
+            Assert.True(analysis.IsReadinessLoop(loop));
+        }
+
+        [Theory]
+        [InlineData("while true; do sleep 30; done")]
+        [InlineData("while true; do ray health-check; sleep 1; done")] // never leaves on the status
+        [InlineData("for f in a b; do echo \"$f\"; done")]
+        [InlineData("while true; do echo 'ray health-check' && break; done")]
+        [InlineData("until curl -sf http://localhost:8265/; do sleep 1; done")]
+        public void OtherLoops(string script)
+        {
+            var (analysis, loop) = FirstLoop(script);
+            Assert.False(analysis.IsReadinessLoop(loop));
+        }
+
+        [Theory]
+        [InlineData("for i in 1 2 3; do ray health-check && break; done", true)]
+        [InlineData("for ((i=0; i<30; i++)); do ray health-check && break; done", true)]
+        [InlineData("for ((;;)); do ray health-check && break; done", false)]
+        [InlineData("until ray health-check; do sleep 1; done", false)]
+        [InlineData("n=0; until ray health-check; do n=$((n+1)); [ \"$n\" -ge 30 ] && exit 1; sleep 1; done", true)]
+        [InlineData("until ray health-check; do if [ $SECONDS -gt 600 ]; then echo timeout; exit 1; fi; sleep 1; done", true)]
+        [InlineData("until ray health-check; do [[ $SECONDS -gt 600 ]] && break; sleep 1; done", true)]
+        [InlineData("until ray health-check; do (( n++ > 30 )) && exit 1; sleep 1; done", true)]
+        [InlineData("while [ $i -lt 30 ] && ! ray health-check; do i=$((i+1)); done", true)]
+        [InlineData("until ray health-check; do [ -f /tmp/stop ] && exit 1; sleep 1; done", false)]
+        public void Bounded(string script, bool bounded)
+        {
+            var (analysis, loop) = FirstLoop(script);
+            Assert.True(analysis.IsReadinessLoop(loop));
+            Assert.Equal(bounded, analysis.IsBounded(loop));
+        }
+
+        [Fact]
+        public void PosixScriptsParseInPosixMode()
+        {
+            var (analysis, loop) = FirstLoop("#!/bin/sh\nuntil ray health-check; do sleep 1; done\n", ShellDialect.Posix);
+            Assert.True(analysis.IsReadinessLoop(loop));
+        }
+    }
+}
