@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using k8s;
 using RayGen;
 using RayGen.Generated;
 
@@ -25,6 +26,11 @@ foreach (RayClusterInfo cluster in RayClusters.All)
 
     Console.WriteLine();
 }
+
+// The whole head pod KubeRay creates for the head-command manifest, ready to compare with
+// `kubectl get pod -l ray.io/node-type=head -o yaml` (the manifest sets no namespace, so pass one).
+Console.WriteLine("Head pod of raycluster-head-command (namespace \"default\"):");
+Console.WriteLine(KubernetesYaml.Serialize(RayClusters.RayclusterHeadCommand.CreateHeadPod(@namespace: "default")));
 
 // Quoting keeps the leading and trailing spaces of each element visible.
 static string Show(System.Collections.Generic.IReadOnlyList<string> values) =>

@@ -10,5 +10,6 @@ namespace RayGen
         public const string Names = nameof(Names);
         public const string EmitModels = nameof(EmitModels);
         public const string Catalog = nameof(Catalog);
+        public const string KubernetesModel = nameof(KubernetesModel);
     }
 }

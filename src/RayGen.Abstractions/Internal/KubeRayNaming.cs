@@ -37,6 +37,29 @@ namespace RayGen.Internal
             return name;
         }
 
+        /// <summary>Label values: keep the last 63 characters, then a leading punctuation character becomes <c>r</c> (utils.CheckLabel).</summary>
+        public static string CheckLabel(string value)
+        {
+            if (value.Length > 63)
+            {
+                value = value.Substring(value.Length - 63);
+            }
+
+            return value.Length > 0 && char.IsPunctuation(value[0]) ? "r" + value.Substring(1) : value;
+        }
+
+        /// <summary>The pod's <c>generateName</c>: lower-case, the name cut to its first 50 characters, plus the node suffix.</summary>
+        public static string PodNamePrefix(string clusterName, string? workerGroup)
+        {
+            string name = workerGroup is null ? clusterName : clusterName + "-" + workerGroup;
+            if (name.Length > LegacyMaxNameLength)
+            {
+                name = name.Substring(0, LegacyMaxNameLength);
+            }
+
+            return name.ToLowerInvariant() + (workerGroup is null ? "-head-" : "-worker-");
+        }
+
         /// <summary>A DNS-1123 label: lower-case alphanumerics and '-', alphanumeric at both ends, 1-63 chars.</summary>
         public static bool IsDns1123Label(string value)
         {

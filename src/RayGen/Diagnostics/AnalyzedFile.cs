@@ -17,18 +17,23 @@ namespace RayGen.Diagnostics
 {
     /// <summary>
     /// One YAML file as all analyzers see it: parsed once per text (shared through a weak cache keyed
-    /// by the SourceText, so N analyzers do not parse N times), with the reader's problems.
+    /// by the SourceText, so N analyzers do not parse N times, and a C# edit, which keeps the texts,
+    /// parses nothing), with the reader's problems.
     /// </summary>
     internal sealed class AnalyzedFile
     {
-        private static readonly ConditionalWeakTable<SourceText, AnalyzedFile> Cache = new();
+        private static readonly ConditionalWeakTable<SourceText, Entry> Cache = new();
 
         private readonly Dictionary<OperatorSettings, IReadOnlyList<GroupArgs>> _groups = new();
         private SuppressionComments? _suppressions;
 
-        private AnalyzedFile(SourceText text, YamlReadResult? yaml, EquatableArray<ManifestModel> manifests, IReadOnlyList<Problem> problems, Exception? crash)
+        // The text as one string, made once: SourceText.ToString() copies a large (chunked) text each time.
+        private readonly string _content;
+
+        private AnalyzedFile(SourceText text, string content, YamlReadResult? yaml, EquatableArray<ManifestModel> manifests, IReadOnlyList<Problem> problems, Exception? crash)
         {
             Text = text;
+            _content = content;
             Yaml = yaml;
             Manifests = manifests;
             Problems = problems;
@@ -47,7 +52,7 @@ namespace RayGen.Diagnostics
         public Exception? Crash { get; }
 
         /// <summary>The file's <c># raygen-disable…</c> comments, parsed on first use.</summary>
-        public SuppressionComments Suppressions => _suppressions ??= SuppressionComments.Parse(Text.ToString(), Yaml);
+        public SuppressionComments Suppressions => _suppressions ??= SuppressionComments.Parse(_content, Yaml);
 
         /// <summary>The Final Args Model of every group, per operator settings (analyzers ask for the same settings).</summary>
         public IReadOnlyList<GroupArgs> Groups(OperatorSettings settings)
@@ -56,7 +61,7 @@ namespace RayGen.Diagnostics
             {
                 if (!_groups.TryGetValue(settings, out IReadOnlyList<GroupArgs>? groups))
                 {
-                    groups = Yaml is null ? Array.Empty<GroupArgs>() : GroupArgsReader.Read(Text.ToString(), Yaml, Manifests, settings);
+                    groups = Yaml is null ? Array.Empty<GroupArgs>() : GroupArgsReader.Read(_content, Yaml, Manifests, settings);
                     _groups[settings] = groups;
                 }
 
@@ -75,8 +80,13 @@ namespace RayGen.Diagnostics
                 return null;
             }
 
-            CancellationToken cancellationToken = context.CancellationToken;
-            return Cache.GetValue(text, t => Parse(t, cancellationToken));
+            // Analyzers run concurrently on the same file: the lock makes the others wait for the one
+            // parse instead of each parsing too (ConditionalWeakTable may run a value factory twice).
+            Entry entry = Cache.GetOrCreateValue(text);
+            lock (entry)
+            {
+                return entry.File ??= Parse(text, context.CancellationToken);
+            }
         }
 
         public Location Location(string path, SourceSpan span)
@@ -95,15 +105,29 @@ namespace RayGen.Diagnostics
         private static AnalyzedFile Parse(SourceText text, CancellationToken cancellationToken)
         {
             var problems = new List<Problem>();
+            if (ManifestFile.SizeProblem(text.Length) is { } tooLarge)
+            {
+                // Checked before ToString(), which would copy the whole text.
+                problems.Add(tooLarge);
+                return new AnalyzedFile(text, string.Empty, new YamlReadResult(Array.Empty<YamlDocument>(), Array.Empty<YamlProblem>()), EquatableArray<ManifestModel>.Empty, problems, null);
+            }
+
+            string content = text.ToString();
             try
             {
-                (YamlReadResult yaml, EquatableArray<ManifestModel> manifests) = ManifestFile.Parse(text.ToString(), problems, cancellationToken);
-                return new AnalyzedFile(text, yaml, manifests, problems, null);
+                (YamlReadResult yaml, EquatableArray<ManifestModel> manifests) = ManifestFile.Parse(content, problems, cancellationToken);
+                return new AnalyzedFile(text, content, yaml, manifests, problems, null);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new AnalyzedFile(text, null, EquatableArray<ManifestModel>.Empty, problems, ex);
+                return new AnalyzedFile(text, content, null, EquatableArray<ManifestModel>.Empty, problems, ex);
             }
+        }
+
+        /// <summary>The cache slot of one text; <see cref="File"/> stays null until a parse completes (not after a cancellation).</summary>
+        private sealed class Entry
+        {
+            public AnalyzedFile? File;
         }
     }
 }

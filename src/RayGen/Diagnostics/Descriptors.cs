@@ -46,7 +46,12 @@ namespace RayGen.Diagnostics
 
         public static readonly DiagnosticDescriptor InputLimitExceeded = Create(
             RuleIds.InputLimitExceeded, "Input limit exceeded",
-            "{0} Later documents of the file are skipped too (limits: docs/limits.md).", DiagnosticSeverity.Warning);
+            "{0} (limits: docs/limits.md).", DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnknownPodField = Create(
+            RuleIds.UnknownPodField, "Field unknown to the Kubernetes model",
+            "'{0}' is not a field of {1} in the referenced KubernetesClient; the pod factory leaves it out, as the API server would prune it",
+            DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor InternalError = Create(
             RuleIds.InternalError, "Internal error in RayGen",
@@ -63,6 +68,7 @@ namespace RayGen.Diagnostics
             RuleIds.InvalidSetting => InvalidSetting,
             RuleIds.NameCollision => NameCollision,
             RuleIds.InputLimitExceeded => InputLimitExceeded,
+            RuleIds.UnknownPodField => UnknownPodField,
             RuleIds.InternalError => InternalError,
             _ => null,
         };

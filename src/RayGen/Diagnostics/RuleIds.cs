@@ -9,6 +9,9 @@ namespace RayGen.Diagnostics
         public const string CommentSwallowsTail = "RAY0004";
         public const string OpenHereDocument = "RAY0005";
         public const string NonStringRayStartParam = "RAY0030";
+        public const string RayContainerPosition = "RAY0060";
+        public const string DuplicateWaitGcsReady = "RAY0062";
+        public const string LegacyServiceWait = "RAY0063";
         public const string NoContainers = "RAY0102";
         public const string Templated = "RAY0190";
         public const string UnparsableYaml = "RAY0191";
@@ -17,7 +20,21 @@ namespace RayGen.Diagnostics
         public const string InvalidSetting = "RAY0193";
         public const string NameCollision = "RAY0194";
         public const string InputLimitExceeded = "RAY0195";
+        public const string UnknownPodField = "RAY0196";
         public const string InternalError = "RAY0199";
+
+        // Group C: rayStartParams (RAY0030 is above).
+        public const string UnknownRayStartOption = "RAY0031";
+        public const string NonIntegerRayStartParam = "RAY0032";
+        public const string RayStartParamSplits = "RAY0033";
+        public const string InvalidJsonRayStartParam = "RAY0034";
+        public const string BlockForced = "RAY0035";
+        public const string BooleanRayStartParam = "RAY0036";
+        public const string UndefinedVariableInRayStartParam = "RAY0037";
+        public const string RayStartParamNodeType = "RAY0038";
+        public const string HardCodedWorkerAddress = "RAY0039";
+
+        // Groups A and B.
         public const string ExecFormResplit = "RAY0006";
         public const string CommandNeverReturns = "RAY0007";
         public const string LoginShellEnvironment = "RAY0009";

@@ -45,21 +45,6 @@ namespace RayGen.Generator
             return SyntaxFacts.GetKeywordKind(result) == SyntaxKind.None ? result : "@" + result;
         }
 
-        /// <summary>
-        /// Makes <paramref name="wanted"/> unique against <paramref name="taken"/> by appending 2, 3, ...
-        /// Callers visit names in a fixed order, so the result is deterministic.
-        /// </summary>
-        public static string Unique(string wanted, ISet<string> taken)
-        {
-            string candidate = wanted;
-            for (int i = 2; !taken.Add(candidate); i++)
-            {
-                candidate = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return candidate;
-        }
-
         /// <summary>A C# string literal. Escapes everything that could end the literal or a line.</summary>
         public static string Literal(string? value)
         {
@@ -115,6 +100,38 @@ namespace RayGen.Generator
             }
 
             return builder.ToString();
+        }
+    }
+
+    /// <summary>
+    /// Hands out unique names: the wanted name, else the first free of wanted2, wanted3, ... Callers
+    /// visit names in a fixed order, so the result is deterministic. Remembers the last suffix per
+    /// wanted name, so n equal names cost O(n), not O(n²) (a hostile file may repeat one name 10,000 times).
+    /// </summary>
+    internal sealed class NameScope
+    {
+        private readonly HashSet<string> _taken;
+        private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+
+        public NameScope(IEqualityComparer<string> comparer, params string[] reserved) => _taken = new HashSet<string>(reserved, comparer);
+
+        public string Unique(string wanted)
+        {
+            if (_taken.Add(wanted))
+            {
+                return wanted;
+            }
+
+            // Every suffix below the remembered one was taken then, and names are never released.
+            int suffix = _nextSuffix.TryGetValue(wanted, out int next) ? next : 2;
+            string candidate;
+            while (!_taken.Add(candidate = wanted + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                suffix++;
+            }
+
+            _nextSuffix[wanted] = suffix + 1;
+            return candidate;
         }
     }
 }

@@ -17,7 +17,7 @@ namespace RayGen.Generator
             private static readonly string GeneratedCode =
                 "[global::System.CodeDom.Compiler.GeneratedCode(\"RayGen\", \"" + typeof(RayClusterGenerator).Assembly.GetName().Version!.ToString(3) + "\")]";
 
-            public static SourceText EmitFile(FileEmitModel model)
+            public static SourceText EmitFile(FileEmitModel model, KubeModelDescription? kubernetes = null)
             {
                 var writer = new SourceWriter();
                 OpenCatalogClass(writer, model.CodeNamespace, model.Public, attributes: false);
@@ -30,7 +30,7 @@ namespace RayGen.Generator
                     }
 
                     first = false;
-                    EmitCluster(writer, named.Identifier, named.Cluster);
+                    EmitCluster(writer, named.Identifier, named.Cluster, kubernetes);
                 }
 
                 CloseCatalogClass(writer);
@@ -57,8 +57,8 @@ namespace RayGen.Generator
             /// <summary>Member names of a cluster class: <c>Head</c>, then one per worker group.</summary>
             public static IReadOnlyList<string> WorkerMemberNames(string clusterIdentifier, IEnumerable<string> groupNames)
             {
-                var taken = new HashSet<string>(ReservedMemberNames, System.StringComparer.Ordinal) { clusterIdentifier.TrimStart('@') };
-                return groupNames.Select(g => CSharpNames.Unique(CSharpNames.ToPascalCase(g, "Group"), taken)).ToArray();
+                var members = new NameScope(System.StringComparer.Ordinal, ReservedMemberNames.Append(clusterIdentifier.TrimStart('@')).ToArray());
+                return groupNames.Select(g => members.Unique(CSharpNames.ToPascalCase(g, "Group"))).ToArray();
             }
 
             /// <summary>Opens <c>RayClusters</c>; its doc comment and attribute are written once, by the catalog file.</summary>
@@ -84,7 +84,7 @@ namespace RayGen.Generator
                 writer.Close();
             }
 
-            private static void EmitCluster(SourceWriter writer, string identifier, ClusterOutputModel cluster)
+            private static void EmitCluster(SourceWriter writer, string identifier, ClusterOutputModel cluster, KubeModelDescription? kubernetes)
             {
                 string where = $"{cluster.Kind} '{cluster.Name}' ({cluster.SourcePath}, document {cluster.DocumentIndex}), KubeRay {cluster.KubeRayVersion}";
                 writer.Line($"/// <summary>{CSharpNames.XmlDoc(where)}.</summary>");
@@ -119,7 +119,34 @@ namespace RayGen.Generator
                     EmitMember(writer, members[i], cluster.Workers[i], $"Info.WorkerGroups[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
                 }
 
+                if (kubernetes is not null)
+                {
+                    EmitPodFactories(writer, identifier, cluster, members, kubernetes);
+                }
+
                 writer.Close();
+            }
+
+            /// <summary>Pod factories per group, only when the project references KubernetesClient.</summary>
+            private static void EmitPodFactories(SourceWriter writer, string identifier, ClusterOutputModel cluster, IReadOnlyList<string> members, KubeModelDescription kubernetes)
+            {
+                // Users' YAML may use fields the client marks obsolete (serviceAccount); that is their choice.
+                writer.Line("#pragma warning disable CS0612, CS0618");
+                var taken = new NameScope(System.StringComparer.Ordinal, ReservedMemberNames.Concat(members).Append("Head").Append(identifier.TrimStart('@')).ToArray());
+                var groups = new[] { ("Head", cluster.Head) }.Concat(members.Select((m, i) => (m, cluster.Workers[i])));
+                foreach ((string member, GroupOutputModel group) in groups)
+                {
+                    string name = member.TrimStart('@');
+                    PodEmitter.EmitFactories(
+                        writer,
+                        kubernetes,
+                        cluster,
+                        group,
+                        taken.Unique("Create" + name + "PodTemplate"),
+                        taken.Unique("Create" + name + "Pod"));
+                }
+
+                writer.Line("#pragma warning restore CS0612, CS0618");
             }
 
             private static void EmitMember(SourceWriter writer, string name, GroupOutputModel group, string expression)

@@ -29,13 +29,19 @@ namespace RayGen.Generator
         private static FileInput? ReadInput(AdditionalText text, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
         {
             AnalyzerConfigOptions fileOptions = options.GetOptions(text);
-            if (!IsEnabled(fileOptions) || text.GetText(cancellationToken)?.ToString() is not { } content)
+            if (!IsEnabled(fileOptions) || text.GetText(cancellationToken) is not { } sourceText)
+            {
+                return null;
+            }
+
+            // An oversized file is skipped before ToString() copies it (the analyzers report RAY0195).
+            if (ManifestFile.SizeProblem(sourceText.Length) is not null)
             {
                 return null;
             }
 
             options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out string? projectDirectory);
-            return new FileInput(ManifestFile.RelativePath(text.Path, projectDirectory ?? string.Empty), content, VersionMetadata(fileOptions));
+            return new FileInput(ManifestFile.RelativePath(text.Path, projectDirectory ?? string.Empty), sourceText.ToString(), VersionMetadata(fileOptions));
         }
 
         private static ParsedFile Parse(FileInput input, CancellationToken cancellationToken)
@@ -89,14 +95,14 @@ namespace RayGen.Generator
                 .ThenBy(k => k.DocumentIndex)
                 .ToArray();
 
-            var taken = new HashSet<string>(StringComparer.Ordinal) { "All", "Head", "RayClusters" };
+            var identifiers = new NameScope(StringComparer.Ordinal, "All", "Head", "RayClusters");
             ClusterName[] names = keys
-                .Select(k => new ClusterName(k.SourcePath, k.DocumentIndex, CSharpNames.Unique(CSharpNames.ToPascalCase(k.Name, "Cluster"), taken)))
+                .Select(k => new ClusterName(k.SourcePath, k.DocumentIndex, identifiers.Unique(CSharpNames.ToPascalCase(k.Name, "Cluster"))))
                 .ToArray();
 
-            var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var hints = new NameScope(StringComparer.OrdinalIgnoreCase);
             FileHint[] files = keys.Select(k => k.SourcePath).Distinct(StringComparer.Ordinal)
-                .Select(path => new FileHint(path, CSharpNames.Unique("RayClusters." + CSharpNames.ToPascalCase(path, "File"), hints) + ".g.cs"))
+                .Select(path => new FileHint(path, hints.Unique("RayClusters." + CSharpNames.ToPascalCase(path, "File")) + ".g.cs"))
                 .ToArray();
 
             return new NameMap(names.ToEquatableArrayFast(), files.ToEquatableArrayFast());
@@ -112,7 +118,9 @@ namespace RayGen.Generator
                 return null;
             }
 
-            string? hint = names.Files.FirstOrDefault(f => f.SourcePath == file.RelativePath)?.HintName;
+            // The name map is sorted by (path, document index): a binary search per lookup, where a scan
+            // would cost O(clusters) per cluster, O(n²) over a project, on every names change.
+            string? hint = Find(names.Files, f => string.CompareOrdinal(f.SourcePath, file.RelativePath))?.HintName;
             if (hint is null)
             {
                 return null;
@@ -121,7 +129,7 @@ namespace RayGen.Generator
             var clusters = new List<NamedCluster>();
             foreach (ClusterOutputModel cluster in file.Clusters)
             {
-                ClusterName? name = names.Clusters.FirstOrDefault(n => n.SourcePath == cluster.SourcePath && n.DocumentIndex == cluster.DocumentIndex);
+                ClusterName? name = Find(names.Clusters, n => string.CompareOrdinal(n.SourcePath, cluster.SourcePath) is var c && c != 0 ? c : n.DocumentIndex.CompareTo(cluster.DocumentIndex));
                 if (name is not null)
                 {
                     clusters.Add(new NamedCluster(name.Identifier, cluster));
@@ -129,6 +137,33 @@ namespace RayGen.Generator
             }
 
             return new FileEmitModel(hint, settings.CodeNamespace, settings.Public, clusters.ToEquatableArray());
+        }
+
+        /// <summary>Binary search in a list sorted by <paramref name="compareToTarget"/> (item order relative to the target).</summary>
+        private static T? Find<T>(IReadOnlyList<T> sorted, Func<T, int> compareToTarget)
+            where T : class
+        {
+            int low = 0, high = sorted.Count - 1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) / 2);
+                int order = compareToTarget(sorted[middle]);
+                if (order == 0)
+                {
+                    return sorted[middle];
+                }
+
+                if (order < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return null;
         }
 
         private static CatalogModel? ToCatalog(NameMap names, RayGenSettings settings) =>

@@ -59,7 +59,13 @@ namespace RayGen.Generator
                 .Select(static (pair, _) => ToCatalog(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Catalog);
 
-            context.RegisterSourceOutput(emitModels, static (spc, model) => spc.AddSource(model.HintName, Emitter.EmitFile(model)));
+            // The KubernetesClient types, reduced to a value-equal description right away: a C# edit gives an
+            // equal description, so the per-file outputs below stay cached. Null without KubernetesClient.
+            IncrementalValueProvider<KubeModelDescription?> kubernetes = context.CompilationProvider
+                .Select(static (compilation, cancellationToken) => Kubernetes.KubeModelReader.Describe(compilation, cancellationToken))
+                .WithTrackingName(TrackingNames.KubernetesModel);
+
+            context.RegisterSourceOutput(emitModels.Combine(kubernetes), static (spc, pair) => spc.AddSource(pair.Left.HintName, Emitter.EmitFile(pair.Left, pair.Right)));
             context.RegisterSourceOutput(catalog, static (spc, model) =>
             {
                 if (model is not null)

@@ -45,6 +45,13 @@ namespace RayGen.Generator
             bool loginShell = Bool(property, "RayGenEnableLoginShell", false, problems);
             bool initInjection = Bool(property, "RayGenEnableInitContainerInjection", true, problems);
             bool isPublic = Bool(property, "RayGenPublic", false, problems);
+            bool probes = Bool(property, "RayGenEnableProbesInjection", true, problems);
+            FeatureGates gates = FeatureGates.Parse(property("RayGenFeatureGates"), out string? invalidGate);
+            if (invalidGate is not null)
+            {
+                problems.Add(new SettingProblem("RayGenFeatureGates", invalidGate, "a comma list of gate names, each optionally '=true' or '=false'"));
+            }
+
             string domain = NonEmpty(property("RayGenClusterDomain")) ?? "cluster.local";
 
             string codeNamespace = NonEmpty(property("RayGenNamespace")) ?? "RayGen.Generated";
@@ -54,7 +61,7 @@ namespace RayGen.Generator
                 problems.Add(new SettingProblem("RayGenNamespace", codeNamespace, "a C# namespace such as RayGen.Generated"));
             }
 
-            var knobs = new OperatorSettings(profile ?? KubeRayProfiles.Default, domain, loginShell, initInjection);
+            var knobs = new OperatorSettings(profile ?? KubeRayProfiles.Default, domain, loginShell, initInjection, probes, gates);
             return new RayGenSettings(
                 profile is null ? null : knobs,
                 knobs,

@@ -126,7 +126,7 @@ namespace RayGen.KubeRay
                 .Resolve(t => context.TryRenderWithManifestValues(t))
                 .ToEquatableArray();
 
-            return new GroupOutputModel(
+            var output = new GroupOutputModel(
                 group.GroupName,
                 group.IsHead,
                 container.Name,
@@ -138,6 +138,13 @@ namespace RayGen.KubeRay
                 effective,
                 EnvBuilder.Build(context, group, container, rayStartCommand),
                 group.IsHead ? null : WaitGcsReady(context, container));
+            int rayIndex = 0;
+            while (rayIndex < group.Containers.Count && !ReferenceEquals(group.Containers[rayIndex], container))
+            {
+                rayIndex++;
+            }
+
+            return output with { Pod = PodBuilder.Build(context, group, rayIndex, output) };
         }
 
         /// <summary>§4 <c>setMissingRayStartParams</c>.</summary>

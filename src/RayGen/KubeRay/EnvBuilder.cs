@@ -10,8 +10,8 @@ namespace RayGen.KubeRay
     /// §7: the env vars KubeRay appends to the Ray container, in its order. "If absent" entries are
     /// skipped when the user (or an earlier step) already defined the name; the others are appended
     /// unconditionally, so duplicates are possible, exactly as in the operator.
-    /// Not modeled yet: token auth, TLS, operator DefaultContainerEnvs and the history collector
-    /// (feature gates off and no operator config by default).
+    /// Not modeled: TLS, operator DefaultContainerEnvs and the history collector (feature gates off and
+    /// no operator config by default; docs/limits.md).
     /// </summary>
     internal static class EnvBuilder
     {
@@ -37,6 +37,7 @@ namespace RayGen.KubeRay
                 env.AddIfAbsent("RAY_gcs_rpc_server_reconnect_timeout_s", "600");
             }
 
+            AddTokenAuthEnv(context, env);
             if (!head)
             {
                 env.Add(new EnvVarOutput("FQ_RAY_IP", context.Fqdn));
@@ -93,6 +94,34 @@ namespace RayGen.KubeRay
             }
 
             return env.Added.ToEquatableArray();
+        }
+
+        /// <summary>§7.1 item 4 for a container whose own env has <paramref name="userNames"/> (wait-gcs-ready, autoscaler).</summary>
+        public static EquatableArray<EnvVarOutput> TokenAuthEnv(ClusterContext context, IEnumerable<string> userNames)
+        {
+            var env = new EnvList(userNames);
+            AddTokenAuthEnv(context, env);
+            return env.Added.ToEquatableArray();
+        }
+
+        private static void AddTokenAuthEnv(ClusterContext context, EnvList env)
+        {
+            if (!context.Settings.Profile.TokenAuthEnv || context.Cluster.Auth is not { Mode: "token" } auth)
+            {
+                return;
+            }
+
+            env.AddIfAbsent("RAY_AUTH_MODE", "token");
+            if (auth.EnableK8sTokenAuth)
+            {
+                env.AddIfAbsent("RAY_ENABLE_K8S_TOKEN_AUTH", "true");
+                return;
+            }
+
+            TextTemplate secret = string.IsNullOrEmpty(auth.SecretName)
+                ? new TemplateBuilder().Hole(TemplatePartKind.CheckedClusterName).Build()
+                : TextTemplate.Literal(auth.SecretName!);
+            env.AddIfAbsent(new EnvVarOutput("RAY_AUTH_TOKEN", null, SecretName: secret, SecretKey: "auth_token"));
         }
 
         /// <summary>§7.2: appended to every init container, <c>wait-gcs-ready</c> included.</summary>

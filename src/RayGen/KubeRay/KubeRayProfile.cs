@@ -113,6 +113,32 @@ namespace RayGen.KubeRay
         /// <summary>Init container resources fixed at 200m / 256Mi (1.0.0+); before: copied from the Ray container.</summary>
         public bool FixedInitContainerResources { get; init; }
 
+        // ---- pod factories (kuberay-pod-command.md §7–§10; kuberay-versions.md §4) ----
+
+        /// <summary>Liveness/readiness probes with the text of §9.3 (only the 1.7 text is specified).</summary>
+        public bool ProbeInjection { get; init; }
+
+        /// <summary>Token auth env (§7.1 item 4) on Ray, wait-gcs-ready and autoscaler containers (specified for 1.7).</summary>
+        public bool TokenAuthEnv { get; init; }
+
+        /// <summary>Replica index / name / host labels on workers under the RayMultiHostIndexing gate (1.7).</summary>
+        public bool ReplicaLabels { get; init; }
+
+        /// <summary>User labels cannot override <c>ray.io/node-type</c>, <c>ray.io/group</c>, <c>ray.io/cluster</c> (1.3.0+).</summary>
+        public bool ProtectedBaseLabels { get; init; }
+
+        /// <summary>Label <c>ray.io/cluster-dashboard: &lt;cluster&gt;-dashboard</c> (v0.5.x).</summary>
+        public bool ClusterDashboardLabel { get; init; }
+
+        /// <summary><c>/dev/shm</c> size: memory limit first, request as fallback (1.3.0+); before, request first.</summary>
+        public bool ShmSizeLimitFirst { get; init; }
+
+        /// <summary><c>/dev/shm</c> skipped when <c>rayStartParams</c> has <c>plasma-directory</c> (1.6.0+).</summary>
+        public bool PlasmaDirectorySkipsShm { get; init; }
+
+        /// <summary>Autoscaler env <c>KUBERAY_GEN_AUTOSCALER_START_CMD</c> and command/args overrides (1.7.0+).</summary>
+        public bool AutoscalerStartCommand { get; init; }
+
         /// <summary>Value of <c>KUBERAY_VERSION</c> in <c>RAY_USAGE_STATS_EXTRA_TAGS</c>.</summary>
         public string VersionTag => "v" + Version;
 

@@ -56,18 +56,32 @@ namespace RayGen.KubeRay
             DiskUsageEnv = true,
             WaitGcsReadyScript = ScriptHead + DocsFaq + ScriptTail + ScriptEnd,
             FixedInitContainerResources = true,
+            ProbeInjection = true,
+            TokenAuthEnv = true,
+            ReplicaLabels = true,
+            ProtectedBaseLabels = true,
+            ClusterDashboardLabel = false,
+            ShmSizeLimitFirst = true,
+            PlasmaDirectorySkipsShm = true,
+            AutoscalerStartCommand = true,
         };
 
-        // 1.7.0 added the RAY_START_ULIMIT_OPEN_FILES override and include-log-monitor.
+        // 1.7.0 added the RAY_START_ULIMIT_OPEN_FILES override, include-log-monitor and the autoscaler
+        // start command. Probe text, token auth and replica labels are only specified for 1.7, so the
+        // older profiles leave them out (docs/limits.md).
         private static readonly KubeRayProfile V1_6 = V1_7 with
         {
             Version = "1.6.0",
             Ulimit = "ulimit -n 65536",
             SpecialBooleanParams = new[] { "log-color", "include-dashboard" },
+            ProbeInjection = false,
+            TokenAuthEnv = false,
+            ReplicaLabels = false,
+            AutoscalerStartCommand = false,
         };
 
         // 1.6.0 added RAY_CLUSTER_NAMESPACE.
-        private static readonly KubeRayProfile V1_5 = V1_6 with { Version = "1.5.0", ClusterNamespaceEnv = false };
+        private static readonly KubeRayProfile V1_5 = V1_6 with { Version = "1.5.0", ClusterNamespaceEnv = false, PlasmaDirectorySkipsShm = false };
 
         // 1.5.0 added group resources/labels and the docs.ray.io FAQ link.
         private static readonly KubeRayProfile V1_4 = V1_5 with
@@ -99,6 +113,8 @@ namespace RayGen.KubeRay
             AcceleratorResources = false,
             GcsFaultToleranceOptions = false,
             LegacyRedisPasswordEnv = true,
+            ProtectedBaseLabels = false,
+            ShmSizeLimitFirst = false,
         };
 
         // 1.2.0 removed the two tabs after "sleep 5".
@@ -135,6 +151,7 @@ namespace RayGen.KubeRay
             Version = "0.5.2",
             DiskUsageEnv = false,
             WaitGcsReadyScript = null,
+            ClusterDashboardLabel = true,
         };
 
         /// <summary>Newest first.</summary>

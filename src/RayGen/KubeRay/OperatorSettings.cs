@@ -8,8 +8,10 @@ namespace RayGen.KubeRay
         KubeRayProfile Profile,
         string ClusterDomain,
         bool EnableLoginShell,
-        bool EnableInitContainerInjection)
+        bool EnableInitContainerInjection,
+        bool EnableProbesInjection,
+        FeatureGates FeatureGates)
     {
-        public static OperatorSettings Default { get; } = new(KubeRayProfiles.Default, "cluster.local", false, true);
+        public static OperatorSettings Default { get; } = new(KubeRayProfiles.Default, "cluster.local", false, true, true, FeatureGates.None);
     }
 }

@@ -28,7 +28,7 @@ namespace RayGen.Manifests
                 {
                     problems.Add(problem.Kind switch
                     {
-                        YamlProblemKind.Budget => new Problem(RuleIds.InputLimitExceeded, problem.Span, new[] { problem.Message }),
+                        YamlProblemKind.Budget => BudgetProblem(problem),
                         YamlProblemKind.Syntax when templated => new Problem(RuleIds.Templated, SourceSpan.Empty, new[] { "the file is a Helm/Go template ('{{ }}'); it was not read" }),
                         _ => new Problem(RuleIds.UnparsableYaml, problem.Span, new[] { problem.Message }),
                     });
@@ -37,6 +37,17 @@ namespace RayGen.Manifests
 
             return (yaml, ManifestReader.Read(yaml, problems));
         }
+
+        /// <summary>
+        /// The RAY0195 problem of a file over the size limit, or null when it may be read. Callers check
+        /// this on the text's length before turning a large text into a string (which would copy it).
+        /// </summary>
+        public static Problem? SizeProblem(int length) =>
+            YamlBudgets.Default.SizeProblem(length) is { } problem ? BudgetProblem(problem) : null;
+
+        // A YAML budget stops the reader, so later documents are lost too.
+        private static Problem BudgetProblem(YamlProblem problem) =>
+            new(RuleIds.InputLimitExceeded, problem.Span, new[] { problem.Message + " Later documents of the file are skipped too" });
 
         /// <summary>Path relative to the project directory with '/' separators (stable across machines).</summary>
         public static string RelativePath(string path, string projectDirectory)

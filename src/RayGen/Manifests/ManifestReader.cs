@@ -98,6 +98,12 @@ namespace RayGen.Manifests
                 return null;
             }
 
+            if (ClusterSpecLocator.TooManyGroups(spec) is { } groups)
+            {
+                Report(RuleIds.InputLimitExceeded, groups.Key, $"This cluster has {groups.Value.Items.Count} worker groups, more than the limit of {ClusterSpecLocator.MaxWorkerGroups}; it was skipped: no checks, no generated code");
+                return null;
+            }
+
             YamlNode? headSpec = Mapping(spec, "headGroupSpec", required: true);
             GroupModel? head = headSpec is null ? null : ReadGroup(headSpec, isHead: true);
             if (head is null)
@@ -122,7 +128,9 @@ namespace RayGen.Manifests
                     HasRedisUsername: gcsNode.Get("redisUsername") is { IsNull: false },
                     Backend: String(gcsNode, "backend", required: false),
                     ExternalStorageNamespace: String(gcsNode, "externalStorageNamespace", required: false),
-                    RedisAddress: String(gcsNode, "redisAddress", required: false));
+                    RedisAddress: String(gcsNode, "redisAddress", required: false),
+                    RedisUsername: Tree(gcsNode.Get("redisUsername")),
+                    RedisPassword: Tree(gcsNode.Get("redisPassword")));
             }
 
             string? headServiceName = null;
@@ -132,15 +140,19 @@ namespace RayGen.Manifests
                 headServiceName = String(serviceMetadata, "name", required: false);
             }
 
+            YamlNode? auth = Mapping(spec, "authOptions", required: false);
+            YamlNode? autoscaler = Mapping(spec, "autoscalerOptions", required: false);
             return new ClusterSpecModel(
                 RayVersion: String(spec, "rayVersion", required: false),
                 EnableInTreeAutoscaling: Bool(spec, "enableInTreeAutoscaling"),
-                AutoscalerVersion: Mapping(spec, "autoscalerOptions", required: false) is { } autoscaler ? String(autoscaler, "version", required: false) : null,
-                AuthMode: Mapping(spec, "authOptions", required: false) is { } auth ? String(auth, "mode", required: false) : null,
+                AutoscalerVersion: autoscaler is null ? null : String(autoscaler, "version", required: false),
+                AuthMode: auth is null ? null : String(auth, "mode", required: false),
                 HeadServiceName: string.IsNullOrEmpty(headServiceName) ? null : headServiceName,
                 GcsFaultTolerance: gcs,
                 Head: head,
-                Workers: workers.ToEquatableArray());
+                Workers: workers.ToEquatableArray(),
+                AutoscalerOptions: Tree(autoscaler),
+                Auth: auth is null ? null : new AuthModel(String(auth, "mode", required: false), Bool(auth, "enableK8sTokenAuth"), String(auth, "secretName", required: false)));
         }
 
         private GroupModel? ReadGroup(YamlNode group, bool isHead)
@@ -204,7 +216,9 @@ namespace RayGen.Manifests
                 StringMap(group, "labels"),
                 templateMetadata is null ? EquatableArray<KeyValue>.Empty : StringMap(templateMetadata, "annotations"),
                 containers.ToEquatableArray(),
-                initContainerNames.ToEquatableArray());
+                initContainerNames.ToEquatableArray(),
+                ValueReader.Read(template),
+                group.Get("numOfHosts") is { ScalarType: YamlScalarType.Int } hosts && Yaml11.TryParseInt(hosts.Value, out long count) ? count : 1);
         }
 
         private EquatableArray<KeyValue> ReadRayStartParams(YamlNode node)
@@ -419,6 +433,8 @@ namespace RayGen.Manifests
 
         private static string NonStringMessage(string key, YamlNode value, string text) =>
             $"rayStartParams '{key}' is {DescribeType(value)} ({text}); the CRD only accepts strings, so the API server rejects the object: quote the value";
+
+        private static ValueNode? Tree(YamlNode? node) => node is null || node.IsNull ? null : ValueReader.Read(node);
 
         private static string? ScalarText(YamlNode? node) =>
             node is { Kind: YamlNodeKind.Scalar, IsNull: false } ? node.Value : null;

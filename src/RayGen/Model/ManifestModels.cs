@@ -25,6 +25,8 @@ namespace RayGen.Model
 
     /// <summary>A head or worker group as written in the manifest.</summary>
     /// <param name="RayStartParams"><c>null</c> when <c>rayStartParams</c> is missing or null.</param>
+    /// <param name="Template">The whole pod <c>template</c>, for the pod factories.</param>
+    /// <param name="NumOfHosts">Worker <c>numOfHosts</c> (1 when absent).</param>
     internal sealed record GroupModel(
         string GroupName,
         bool IsHead,
@@ -33,10 +35,23 @@ namespace RayGen.Model
         EquatableArray<KeyValue> Labels,
         EquatableArray<KeyValue> TemplateAnnotations,
         EquatableArray<ContainerModel> Containers,
-        EquatableArray<string> InitContainerNames);
+        EquatableArray<string> InitContainerNames,
+        ValueNode Template,
+        long NumOfHosts = 1);
 
     /// <summary><c>spec.gcsFaultToleranceOptions</c>, reduced to what changes params and env.</summary>
-    internal sealed record GcsFaultToleranceModel(bool HasRedisPassword, bool HasRedisUsername, string? Backend, string? ExternalStorageNamespace, string? RedisAddress);
+    /// <param name="RedisUsername">The <c>redisUsername</c> credential (<c>value</c> or <c>valueFrom</c>), copied into env.</param>
+    internal sealed record GcsFaultToleranceModel(
+        bool HasRedisPassword,
+        bool HasRedisUsername,
+        string? Backend,
+        string? ExternalStorageNamespace,
+        string? RedisAddress,
+        ValueNode? RedisUsername = null,
+        ValueNode? RedisPassword = null);
+
+    /// <summary><c>spec.authOptions</c>: token mode adds env (and a token mount) to Ray containers.</summary>
+    internal sealed record AuthModel(string? Mode, bool EnableK8sTokenAuth, string? SecretName);
 
     /// <summary>A RayCluster spec (top level, or embedded in a RayJob/RayService/RayCronJob).</summary>
     internal sealed record ClusterSpecModel(
@@ -47,7 +62,9 @@ namespace RayGen.Model
         string? HeadServiceName,
         GcsFaultToleranceModel? GcsFaultTolerance,
         GroupModel Head,
-        EquatableArray<GroupModel> Workers);
+        EquatableArray<GroupModel> Workers,
+        ValueNode? AutoscalerOptions = null,
+        AuthModel? Auth = null);
 
     /// <summary>One YAML document of a known or unknown kind.</summary>
     /// <param name="Cluster">The cluster spec of a Ray kind; <c>null</c> for other kinds and for a RayJob that selects an existing cluster.</param>

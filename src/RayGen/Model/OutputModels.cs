@@ -14,6 +14,29 @@ namespace RayGen.Model
 
         /// <summary>The RayCluster's UID (GCS fault tolerance storage namespace default).</summary>
         ClusterUid,
+
+        // Holes of pod factories only (labels, names): rendered by generated code from its parameters.
+
+        /// <summary>The RayCluster name.</summary>
+        ClusterName,
+
+        /// <summary><c>CheckName(clusterName)</c>: default service account and auth secret name.</summary>
+        CheckedClusterName,
+
+        /// <summary><c>ray.io/identifier</c>: <c>CheckLabel(clusterName + "-head"|"-worker")</c>.</summary>
+        NodeIdentifier,
+
+        /// <summary>The pod's <c>generateName</c>.</summary>
+        PodNamePrefix,
+
+        /// <summary>The worker replica index (<c>ray.io/worker-group-replica-index</c>).</summary>
+        ReplicaIndex,
+
+        /// <summary>The multi-host replica name (<c>ray.io/worker-group-replica-name</c>).</summary>
+        ReplicaName,
+
+        /// <summary>The host index inside a multi-host replica (<c>ray.io/replica-host-index</c>).</summary>
+        HostIndex,
     }
 
     internal sealed record TemplatePart(TemplatePartKind Kind, string Text);
@@ -53,7 +76,14 @@ namespace RayGen.Model
     /// <paramref name="FieldPath"/>, or a <c>valueFrom</c> copied from the manifest field named by
     /// <paramref name="CopiedFrom"/>.
     /// </summary>
-    internal sealed record EnvVarOutput(string Name, TextTemplate? Value, string? FieldPath = null, string? CopiedFrom = null);
+    /// <remarks><paramref name="SecretName"/>/<paramref name="SecretKey"/>: a <c>secretKeyRef</c> (token auth).</remarks>
+    internal sealed record EnvVarOutput(
+        string Name,
+        TextTemplate? Value,
+        string? FieldPath = null,
+        string? CopiedFrom = null,
+        TextTemplate? SecretName = null,
+        string? SecretKey = null);
 
     /// <summary>The injected <c>wait-gcs-ready</c> init container (worker pods).</summary>
     /// <param name="CopiesRayContainerResources">Before 1.0.0 the resources were copied from the Ray container; after, fixed 200m/256Mi.</param>
@@ -77,7 +107,8 @@ namespace RayGen.Model
         TextTemplate RayStartCommand,
         EquatableArray<KeyValue> RayStartParams,
         EquatableArray<EnvVarOutput> AddedEnv,
-        InitContainerOutput? WaitGcsReady);
+        InitContainerOutput? WaitGcsReady,
+        ValueNode? Pod = null);
 
     internal sealed record ClusterOutputModel(
         string Kind,

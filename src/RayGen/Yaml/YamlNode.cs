@@ -53,6 +53,7 @@ namespace RayGen.Yaml
             YamlEntry[] entries,
             YamlNode[] items,
             int subtreeNodeCount,
+            int subtreeChars,
             int height)
         {
             Kind = kind;
@@ -65,6 +66,7 @@ namespace RayGen.Yaml
             _entries = entries;
             _items = items;
             SubtreeNodeCount = subtreeNodeCount;
+            SubtreeChars = subtreeChars;
             Height = height;
         }
 
@@ -97,6 +99,9 @@ namespace RayGen.Yaml
         /// <summary>Nodes in this subtree, counting shared (aliased) subtrees once per use.</summary>
         public int SubtreeNodeCount { get; }
 
+        /// <summary>Characters of the scalar values in this subtree (keys too), counting shared subtrees once per use.</summary>
+        public int SubtreeChars { get; }
+
         /// <summary>Levels in this subtree (1 for a scalar), counting through aliases.</summary>
         internal int Height { get; }
 
@@ -125,32 +130,36 @@ namespace RayGen.Yaml
         };
 
         internal static YamlNode CreateScalar(SourceSpan span, string? tag, string? anchor, string value, YamlScalarStyle style, YamlScalarType type) =>
-            new(YamlNodeKind.Scalar, span, tag, anchor, value, style, type, NoEntries, NoItems, 1, 1);
+            new(YamlNodeKind.Scalar, span, tag, anchor, value, style, type, NoEntries, NoItems, 1, value.Length, 1);
 
         internal static YamlNode CreateMapping(SourceSpan span, string? tag, string? anchor, YamlEntry[] entries)
         {
             long count = 1;
+            long chars = 0;
             int height = 0;
             foreach (YamlEntry entry in entries)
             {
                 count += entry.Key.SubtreeNodeCount + (long)entry.Value.SubtreeNodeCount;
+                chars += entry.Key.SubtreeChars + (long)entry.Value.SubtreeChars;
                 height = Math.Max(height, Math.Max(entry.Key.Height, entry.Value.Height));
             }
 
-            return new(YamlNodeKind.Mapping, span, tag, anchor, "", YamlScalarStyle.Plain, YamlScalarType.String, entries, NoItems, Clamp(count), height + 1);
+            return new(YamlNodeKind.Mapping, span, tag, anchor, "", YamlScalarStyle.Plain, YamlScalarType.String, entries, NoItems, Clamp(count), Clamp(chars), height + 1);
         }
 
         internal static YamlNode CreateSequence(SourceSpan span, string? tag, string? anchor, YamlNode[] items)
         {
             long count = 1;
+            long chars = 0;
             int height = 0;
             foreach (YamlNode item in items)
             {
                 count += item.SubtreeNodeCount;
+                chars += item.SubtreeChars;
                 height = Math.Max(height, item.Height);
             }
 
-            return new(YamlNodeKind.Sequence, span, tag, anchor, "", YamlScalarStyle.Plain, YamlScalarType.String, NoEntries, items, Clamp(count), height + 1);
+            return new(YamlNodeKind.Sequence, span, tag, anchor, "", YamlScalarStyle.Plain, YamlScalarType.String, NoEntries, items, Clamp(count), Clamp(chars), height + 1);
         }
 
         private static int Clamp(long count) => count > int.MaxValue ? int.MaxValue : (int)count;

@@ -38,11 +38,19 @@ namespace RayGen.Yaml
     /// <summary>
     /// Limits that keep hostile input from exhausting the compiler: text length, nesting depth (also
     /// through aliases, so recursive walks of the tree are bounded by it), parsed nodes per document,
-    /// and nodes reached through aliases per document (bounds "billion laughs").
+    /// and nodes and scalar characters reached through aliases per document (bounds "billion laughs",
+    /// and a long string aliased many times, which consumers would otherwise concatenate).
     /// </summary>
-    internal sealed record YamlBudgets(int MaxChars, int MaxDepth, int MaxNodes, int MaxAliasExpansion)
+    internal sealed record YamlBudgets(int MaxChars, int MaxDepth, int MaxNodes, int MaxAliasExpansion, int MaxAliasChars = YamlBudgets.DefaultMaxChars)
     {
-        public static YamlBudgets Default { get; } = new(10 * 1024 * 1024, 200, 1_000_000, 1_000_000);
+        public const int DefaultMaxChars = 10 * 1024 * 1024;
+
+        public static YamlBudgets Default { get; } = new(DefaultMaxChars, 200, 1_000_000, 1_000_000, DefaultMaxChars);
+
+        /// <summary>The problem for a text of <paramref name="length"/> characters, or null when it may be read.</summary>
+        public YamlProblem? SizeProblem(int length) => length <= MaxChars
+            ? null
+            : new YamlProblem(YamlProblemKind.Budget, $"The YAML text has {length} characters, more than the limit of {MaxChars}; it was not read.", SourceSpan.Empty);
     }
 
     internal sealed class YamlReadResult

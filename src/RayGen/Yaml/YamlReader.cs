@@ -25,12 +25,8 @@ namespace RayGen.Yaml
 
             budgets ??= YamlBudgets.Default;
             cancellationToken.ThrowIfCancellationRequested();
-            if (text.Length > budgets.MaxChars)
+            if (budgets.SizeProblem(text.Length) is { } problem)
             {
-                var problem = new YamlProblem(
-                    YamlProblemKind.Budget,
-                    $"The YAML text has {text.Length} characters, more than the limit of {budgets.MaxChars}; it was not read.",
-                    SourceSpan.Empty);
                 return new YamlReadResult(Array.Empty<YamlDocument>(), new[] { problem });
             }
 
@@ -60,6 +56,7 @@ namespace RayGen.Yaml
             private YamlNode? _root;
             private int _nodeCount;
             private long _aliasExpansion;
+            private long _aliasChars;
 
             public Session(string text, YamlBudgets budgets, CancellationToken cancellationToken)
             {
@@ -156,6 +153,7 @@ namespace RayGen.Yaml
                 _root = null;
                 _nodeCount = 0;
                 _aliasExpansion = 0;
+                _aliasChars = 0;
             }
 
             private void EndDocument(DocumentEnd e)
@@ -271,6 +269,13 @@ namespace RayGen.Yaml
                 if (_aliasExpansion > _budgets.MaxAliasExpansion)
                 {
                     Report(YamlProblemKind.Budget, $"Aliases in this document expand to more than {_budgets.MaxAliasExpansion} nodes; the document was not read.", start, end);
+                    return false;
+                }
+
+                _aliasChars += target.SubtreeChars;
+                if (_aliasChars > _budgets.MaxAliasChars)
+                {
+                    Report(YamlProblemKind.Budget, $"Aliases in this document expand to more than {_budgets.MaxAliasChars} characters of text; the document was not read.", start, end);
                     return false;
                 }
 

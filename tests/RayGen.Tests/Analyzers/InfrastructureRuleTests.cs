@@ -80,28 +80,6 @@ namespace RayGen.Tests.Analyzers
         }
 
         [Fact]
-        public void DeepNestingIsRay0195NotAStackOverflow()
-        {
-            string yaml = "apiVersion: ray.io/v1\nkind: RayCluster\nmetadata:\n  name: c\nspec: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
-            Diagnostic diagnostic = Assert.Single(GeneratorHarness.Analyze(yaml));
-            Assert.Equal("RAY0195", diagnostic.Id);
-            Assert.Empty(GeneratorHarness.Run(yaml).CompilationErrors);
-        }
-
-        [Fact]
-        public void BillionLaughsIsRay0195()
-        {
-            var builder = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-            for (int i = 1; i < 12; i++)
-            {
-                string previous = "*a" + (i - 1);
-                builder.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat(previous, 10))}]\n");
-            }
-
-            Assert.Contains(GeneratorHarness.Analyze(builder.ToString()), d => d.Id == "RAY0195");
-        }
-
-        [Fact]
         public void HelmTemplateIsRay0190Once()
         {
             string yaml = "{{- if .Values.enabled }}\napiVersion: ray.io/v1\nkind: RayCluster\nmetadata:\n  name: {{ .Values.name }}\n{{- end }}\n";

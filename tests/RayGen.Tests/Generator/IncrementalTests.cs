@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -27,10 +28,12 @@ namespace RayGen.Tests.Generator
         private static InMemoryAdditionalText File(string name, string clusterName, string comment = "", string cpu = "1") =>
             new("/project/ray/" + name, comment + RayCluster(clusterName, Group(Resources(cpu, "1Gi")), Worker("w", Group(Resources(cpu, "1Gi")))));
 
-        private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(params AdditionalText[] files)
+        private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(params AdditionalText[] files) => FirstRun(false, files);
+
+        private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(bool kubernetes, params AdditionalText[] files)
         {
             GeneratorDriver driver = GeneratorHarness.Driver(files);
-            Compilation compilation = GeneratorHarness.Compilation();
+            Compilation compilation = GeneratorHarness.Compilation(kubernetes: kubernetes);
             driver = driver.RunGenerators(compilation);
             return (driver, compilation);
         }
@@ -43,11 +46,23 @@ namespace RayGen.Tests.Generator
         private static IEnumerable<IncrementalStepRunReason> OutputReasons(GeneratorDriver driver) =>
             driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(r => r.Outputs).Select(o => o.Reason);
 
-        [Fact]
-        public void UnrelatedCSharpEditIsCachedEverywhere()
+        /// <summary>Every step's outputs as "Step: Reason×count", plus the source outputs, for exact assertions.</summary>
+        private static string[] Table(GeneratorDriver driver) =>
+            AllSteps.Select(step => step + ": " + Counts(Reasons(driver, step)))
+                .Append("Outputs: " + Counts(OutputReasons(driver)))
+                .ToArray();
+
+        private static string Counts(IEnumerable<IncrementalStepRunReason> reasons) =>
+            string.Join(", ", reasons.GroupBy(r => r.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void UnrelatedCSharpEditIsCachedEverywhere(bool kubernetes)
         {
-            var (driver, compilation) = FirstRun(File("a.yaml", "a"), File("b.yaml", "b"));
-            Compilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }"));
+            var (driver, compilation) = FirstRun(kubernetes, File("a.yaml", "a"), File("b.yaml", "b"));
+            Assert.Equal(kubernetes, driver.GetRunResult().GeneratedTrees.Any(t => t.ToString().Contains("CreateHeadPod(")));
+            Compilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { public int Pod; }"));
             driver = driver.RunGenerators(edited);
 
             foreach (string step in AllSteps)
@@ -55,7 +70,33 @@ namespace RayGen.Tests.Generator
                 Assert.All(Reasons(driver, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + r));
             }
 
+            // The compilation changed, so the model description was recomputed, and came out equal.
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.KubernetesModel));
             Assert.All(OutputReasons(driver), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+
+        [Fact]
+        public void ReferencingKubernetesClientAddsPodCodeWithoutReparsing()
+        {
+            var (driver, compilation) = FirstRun(File("a.yaml", "a"));
+            driver = driver.RunGenerators(compilation.AddReferences(GeneratorHarness.KubernetesClient));
+
+            Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.KubernetesModel));
+            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ParsedFiles));
+            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ClusterFiles));
+            Assert.Contains(IncrementalStepRunReason.Modified, OutputReasons(driver));
+            Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.ToString().Contains("CreateHeadPod("));
+        }
+
+        [Fact]
+        public void YamlCommentEditWithKubernetesClientStopsAtTheModel()
+        {
+            InMemoryAdditionalText a = File("a.yaml", "a");
+            var (driver, compilation) = FirstRun(true, a);
+            driver = driver.ReplaceAdditionalText(a, File("a.yaml", "a", comment: "# comment\n")).RunGenerators(compilation);
+
+            Assert.Equal(new[] { IncrementalStepRunReason.Unchanged }, Reasons(driver, TrackingNames.ParsedFiles));
+            Assert.DoesNotContain(IncrementalStepRunReason.Modified, OutputReasons(driver));
         }
 
         [Fact]
@@ -65,11 +106,10 @@ namespace RayGen.Tests.Generator
             var (driver, compilation) = FirstRun(a, b);
             driver = driver.ReplaceAdditionalText(a, File("a.yaml", "a", comment: "# a comment that moves every line\n\n")).RunGenerators(compilation);
 
-            Assert.Equal(1, Reasons(driver, TrackingNames.FileInputs).Count(r => r == IncrementalStepRunReason.Modified));
-            Assert.Equal(1, Reasons(driver, TrackingNames.ParsedFiles).Count(r => r == IncrementalStepRunReason.Unchanged));
-            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ParsedFiles));
-            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ClusterFiles));
-            Assert.DoesNotContain(IncrementalStepRunReason.Modified, OutputReasons(driver));
+            // The text changed, its manifests did not: everything after the parse is cached.
+            Assert.Equal(
+                new[] { "Settings: Cached×1", "FileInputs: Cached×1, Modified×1", "ParsedFiles: Cached×1, Unchanged×1", "ClusterFiles: Cached×2", "Names: Cached×1", "EmitModels: Cached×2", "Catalog: Cached×1", "Outputs: Cached×3" },
+                Table(driver));
         }
 
         [Fact]
@@ -79,11 +119,10 @@ namespace RayGen.Tests.Generator
             var (driver, compilation) = FirstRun(files);
             driver = driver.ReplaceAdditionalText(files[7], File("f07.yaml", "c7", cpu: "3")).RunGenerators(compilation);
 
-            Assert.Equal(1, Reasons(driver, TrackingNames.ParsedFiles).Count(r => r == IncrementalStepRunReason.Modified));
-            Assert.Equal(1, Reasons(driver, TrackingNames.ClusterFiles).Count(r => r == IncrementalStepRunReason.Modified));
-            Assert.Equal(1, Reasons(driver, TrackingNames.EmitModels).Count(r => r == IncrementalStepRunReason.Modified));
-            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.Names));
-            Assert.Equal(1, OutputReasons(driver).Count(r => r == IncrementalStepRunReason.Modified));
+            // One file re-parsed and re-emitted; its cluster keys are equal, so the names stay cached.
+            Assert.Equal(
+                new[] { "Settings: Cached×1", "FileInputs: Cached×19, Modified×1", "ParsedFiles: Cached×19, Modified×1", "ClusterFiles: Cached×19, Modified×1", "Names: Cached×1", "EmitModels: Cached×19, Modified×1", "Catalog: Cached×1", "Outputs: Cached×20, Modified×1" },
+                Table(driver));
         }
 
         [Fact]
@@ -94,16 +133,65 @@ namespace RayGen.Tests.Generator
                 .WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(new Dictionary<string, string> { ["RayGenKubeRayVersion"] = "1.3" }))
                 .RunGenerators(compilation);
 
-            Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.Settings));
-            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ParsedFiles));
-            Assert.Contains(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ClusterFiles));
-            Assert.Contains(IncrementalStepRunReason.Modified, OutputReasons(driver));
+            // Only the settings changed: no file is re-read or re-parsed, every cluster is rebuilt.
+            Assert.Equal(
+                new[] { "Settings: Modified×1", "FileInputs: Cached×1", "ParsedFiles: Cached×1", "ClusterFiles: Modified×1", "Names: Cached×1", "EmitModels: Modified×1", "Catalog: Unchanged×1", "Outputs: Cached×1, Modified×1" },
+                Table(driver));
+        }
+
+        /// <summary>
+        /// The analyzers share one parse per text (AnalyzedFile's cache), however many analyzers run and
+        /// however often (a C# edit re-runs them on the same texts); the generator reads each text once.
+        /// </summary>
+        [Fact]
+        public void EachComponentParsesEachTextOnce()
+        {
+            CountingText[] texts = Enumerable.Range(0, 10).Select(i => new CountingText(RayCluster($"c{i}", Group(""), Worker("w", Group(""))))).ToArray();
+            AdditionalText[] files = texts.Select((t, i) => (AdditionalText)new InMemoryAdditionalText($"/project/ray/c{i}.yaml", t)).ToArray();
+            Assert.True(GeneratorHarness.AllAnalyzers().Length > 3);
+
+            GeneratorHarness.Analyze(files);
+            Assert.All(texts, t => Assert.Equal(1, t.Reads));
+            GeneratorHarness.Analyze(files);
+            Assert.All(texts, t => Assert.Equal(1, t.Reads));
+
+            GeneratorDriver driver = GeneratorHarness.Driver(files).RunGenerators(GeneratorHarness.Compilation());
+            Assert.All(texts, t => Assert.Equal(2, t.Reads));
+            driver.RunGenerators(GeneratorHarness.Compilation(source: "class Program { static void Main() { } } class Edited { }"));
+            Assert.All(texts, t => Assert.Equal(2, t.Reads));
+        }
+
+        /// <summary>A text that counts how often its content is turned into a string (what a parse starts with).</summary>
+        private sealed class CountingText : SourceText
+        {
+            private readonly SourceText _text;
+            private int _reads;
+
+            public CountingText(string text) => _text = SourceText.From(text);
+
+            public int Reads => Volatile.Read(ref _reads);
+
+            public override System.Text.Encoding? Encoding => _text.Encoding;
+
+            public override int Length => _text.Length;
+
+            public override char this[int position] => _text[position];
+
+            public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) =>
+                _text.CopyTo(sourceIndex, destination, destinationIndex, count);
+
+            public override string ToString(TextSpan span)
+            {
+                Interlocked.Increment(ref _reads);
+                return _text.ToString(span);
+            }
         }
 
         [Fact]
         public void PipelineModelsHoldNoRoslynOrYamlObjects()
         {
-            var (driver, _) = FirstRun(File("a.yaml", "a"));
+            var (driver, _) = FirstRun(true, File("a.yaml", "a"));
+            Assert.Contains(driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.KubernetesModel].SelectMany(r => r.Outputs), o => o.Value is Model.KubeModelDescription);
             var banned = new[] { typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(AdditionalText), typeof(SourceText), typeof(RayGen.Yaml.YamlNode) };
             foreach (var step in driver.GetRunResult().Results.Single().TrackedSteps.Where(s => AllSteps.Contains(s.Key)))
             {

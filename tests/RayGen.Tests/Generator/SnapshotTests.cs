@@ -29,6 +29,13 @@ namespace RayGen.Tests.Generator
                     "apiVersion: ray.io/v1\nkind: RayService\nmetadata:\n  name: serve\nspec:\n  rayClusterConfig:\n    enableInTreeAutoscaling: true\n    headGroupSpec:\n"
                     + Indent(Group("command: [\"echo \\\"quoted\\\" $HOME\"]\n"), 6)),
             },
+            // Pod factories: the same RayJob and RayService, compiled with KubernetesClient referenced.
+            ["PodFactories"] = new[]
+            {
+                ("/project/jobs/job.yaml",
+                    "apiVersion: ray.io/v1\nkind: RayJob\nmetadata:\n  name: nightly-job\n  namespace: batch\nspec:\n  entrypoint: python train.py\n  rayClusterSpec:\n    headGroupSpec:\n"
+                    + Indent(Group(Resources("2", "4Gi")), 6) + "    workerGroupSpecs:\n" + Indent(Worker("gpu", Group("resources:\n  limits:\n    nvidia.com/gpu: \"1\"\n")), 4)),
+            },
             ["LegacyProfile"] = new[]
             {
                 ("/project/legacy.yaml", RayCluster("legacy", Group(Resources("1", "2Gi")), Worker("workers", Group("")))),
@@ -42,7 +49,7 @@ namespace RayGen.Tests.Generator
         public void GeneratedSourcesMatchSnapshots(string name)
         {
             var properties = name == "LegacyProfile" ? new Dictionary<string, string> { ["RayGenKubeRayVersion"] = "1.2" } : null;
-            GeneratorRun run = GeneratorHarness.Run(Cases[name], properties);
+            GeneratorRun run = GeneratorHarness.Run(Cases[name], properties, kubernetes: name == "PodFactories");
             Assert.Empty(run.CompilationErrors);
 
             string directory = Path.Combine(RepoPaths.Snapshots, name);

@@ -19,9 +19,14 @@ namespace RayGen.Tests.Infrastructure
         private readonly SourceText _text;
 
         public InMemoryAdditionalText(string path, string text)
+            : this(path, SourceText.From(text))
+        {
+        }
+
+        public InMemoryAdditionalText(string path, SourceText text)
         {
             Path = path;
-            _text = SourceText.From(text);
+            _text = text;
         }
 
         public override string Path { get; }
@@ -82,49 +87,71 @@ namespace RayGen.Tests.Infrastructure
 
         public static readonly MetadataReference Abstractions = MetadataReference.CreateFromFile(typeof(RayClusterInfo).Assembly.Location);
 
-        public static CSharpCompilation Compilation(LanguageVersion language = LanguageVersion.Latest, string source = "class Program { static void Main() { } }") =>
+        /// <summary>KubernetesClient (and what its model types expose), for projects that use the pod factories.</summary>
+        public static readonly MetadataReference[] KubernetesClient =
+        {
+            MetadataReference.CreateFromFile(typeof(k8s.Models.V1Pod).Assembly.Location),
+        };
+
+        public static CSharpCompilation Compilation(LanguageVersion language = LanguageVersion.Latest, string source = "class Program { static void Main() { } }", bool kubernetes = false) =>
             CSharpCompilation.Create(
                 "Consumer",
                 new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(language), path: "/project/Program.cs") },
-                Basic.Reference.Assemblies.Net100.References.All.Concat(new[] { Abstractions }),
+                Basic.Reference.Assemblies.Net100.References.All.Concat(new[] { Abstractions }).Concat(kubernetes ? KubernetesClient : Array.Empty<MetadataReference>()),
                 new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: language >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
 
         public static GeneratorDriver Driver(
             IEnumerable<AdditionalText> files,
             AnalyzerConfigOptionsProvider? options = null,
-            LanguageVersion language = LanguageVersion.Latest) =>
+            LanguageVersion language = LanguageVersion.Latest,
+            bool trackSteps = true) =>
             CSharpGeneratorDriver.Create(
                 new[] { new RayClusterGenerator().AsSourceGenerator() },
                 files,
                 new CSharpParseOptions(language),
                 options ?? new TestOptionsProvider(),
-                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
         public static GeneratorRun Run(
             IEnumerable<(string Path, string Text)> files,
             IDictionary<string, string>? properties = null,
             LanguageVersion language = LanguageVersion.Latest,
-            Dictionary<string, Dictionary<string, string>>? metadata = null)
+            Dictionary<string, Dictionary<string, string>>? metadata = null,
+            bool kubernetes = false) =>
+            Run(Texts(files), properties, language, metadata, kubernetes);
+
+        public static GeneratorRun Run(
+            AdditionalText[] texts,
+            IDictionary<string, string>? properties = null,
+            LanguageVersion language = LanguageVersion.Latest,
+            Dictionary<string, Dictionary<string, string>>? metadata = null,
+            bool kubernetes = false)
         {
-            AdditionalText[] texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
             GeneratorDriver driver = Driver(texts, new TestOptionsProvider(properties, metadata), language);
-            driver = driver.RunGeneratorsAndUpdateCompilation(Compilation(language), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+            driver = driver.RunGeneratorsAndUpdateCompilation(Compilation(language, kubernetes: kubernetes), out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
             GeneratorDriverRunResult result = driver.GetRunResult();
             return new GeneratorRun((CSharpCompilation)output, result.Results.Single().GeneratedSources, diagnostics, driver);
         }
 
-        public static GeneratorRun Run(string yaml, IDictionary<string, string>? properties = null) =>
-            Run(new[] { ("/project/ray/cluster.yaml", yaml) }, properties);
+        public static GeneratorRun Run(string yaml, IDictionary<string, string>? properties = null, bool kubernetes = false) =>
+            Run(new[] { ("/project/ray/cluster.yaml", yaml) }, properties, kubernetes: kubernetes);
 
         /// <summary>Runs every RayGen analyzer on the files; returns the diagnostics sorted by position.</summary>
         public static ImmutableArray<Diagnostic> Analyze(
             IEnumerable<(string Path, string Text)> files,
             IDictionary<string, string>? properties = null,
-            Dictionary<string, Dictionary<string, string>>? metadata = null)
+            Dictionary<string, Dictionary<string, string>>? metadata = null,
+            bool kubernetes = false) =>
+            Analyze(Texts(files), properties, metadata, kubernetes);
+
+        public static ImmutableArray<Diagnostic> Analyze(
+            AdditionalText[] texts,
+            IDictionary<string, string>? properties = null,
+            Dictionary<string, Dictionary<string, string>>? metadata = null,
+            bool kubernetes = false)
         {
-            AdditionalText[] texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
             ImmutableArray<DiagnosticAnalyzer> analyzers = AllAnalyzers();
-            var withAnalyzers = Compilation().WithAnalyzers(
+            var withAnalyzers = Compilation(kubernetes: kubernetes).WithAnalyzers(
                 analyzers,
                 new AnalyzerOptions(texts.ToImmutableArray(), new TestOptionsProvider(properties, metadata)));
             return withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult()
@@ -135,8 +162,11 @@ namespace RayGen.Tests.Infrastructure
                 .ToImmutableArray();
         }
 
-        public static ImmutableArray<Diagnostic> Analyze(string yaml, IDictionary<string, string>? properties = null) =>
-            Analyze(new[] { ("/project/ray/cluster.yaml", yaml) }, properties);
+        public static ImmutableArray<Diagnostic> Analyze(string yaml, IDictionary<string, string>? properties = null, bool kubernetes = false) =>
+            Analyze(new[] { ("/project/ray/cluster.yaml", yaml) }, properties, kubernetes: kubernetes);
+
+        public static AdditionalText[] Texts(IEnumerable<(string Path, string Text)> files) =>
+            files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray();
 
         public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
             typeof(RayClusterGenerator).Assembly.GetTypes()

@@ -19,7 +19,7 @@ namespace RayGen.Tests.Infrastructure
             string domain = "cluster.local")
         {
             KubeRayProfile profile = KubeRayProfiles.Find(version) ?? throw new ArgumentException("unknown version " + version);
-            var settings = new OperatorSettings(profile, domain, loginShell, initInjection);
+            var settings = new OperatorSettings(profile, domain, loginShell, initInjection, true, FeatureGates.None);
             return ManifestFile.Read(yaml, null, CancellationToken.None)
                 .Select(m => ClusterBuilder.Build(m, "test.yaml", settings))
                 .Where(c => c is not null)

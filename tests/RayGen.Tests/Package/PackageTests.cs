@@ -59,21 +59,30 @@ namespace RayGen.Tests.Package
 
                 string app = Path.Combine(root, "app");
                 Directory.CreateDirectory(Path.Combine(app, "ray"));
+                // KubernetesClient comes from the machine's package folder (the test project restored it), no network.
+                string machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                    ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
                 File.WriteAllText(Path.Combine(app, "nuget.config"),
-                    $"<configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /></packageSources></configuration>");
+                    $"<configuration><packageSources><clear /><add key=\"local\" value=\"{feed}\" /></packageSources>" +
+                    $"<fallbackPackageFolders><add key=\"machine\" value=\"{machinePackages}\" /></fallbackPackageFolders></configuration>");
                 File.WriteAllText(Path.Combine(app, "App.csproj"),
                     "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework>" +
-                    "<Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors></PropertyGroup>" +
-                    "<ItemGroup><AdditionalFiles Include=\"ray/*.yaml\" /></ItemGroup></Project>");
+                    "<Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors>" +
+                    // The machine folder may hold a newer YamlDotNet than KubernetesClient's minimum (NU1603).
+                    "<WarningsNotAsErrors>NU1603</WarningsNotAsErrors></PropertyGroup>" +
+                    "<ItemGroup><AdditionalFiles Include=\"ray/*.yaml\" /><PackageReference Include=\"KubernetesClient\" Version=\"21.0.8\" /></ItemGroup></Project>");
                 File.Copy(Path.Combine(RepoPaths.Root, "samples", "RayGen.Sample", "manifests", "ray-cluster.head-command.yaml"), Path.Combine(app, "ray", "head.yaml"));
                 File.WriteAllText(Path.Combine(app, "Program.cs"),
-                    "foreach (var c in RayGen.Generated.RayClusters.All) System.Console.WriteLine(c.Name + \"|\" + c.KubeRayVersion + \"|\" + c.Head.GetArgs()[0]);\n");
+                    "foreach (var c in RayGen.Generated.RayClusters.All) System.Console.WriteLine(c.Name + \"|\" + c.KubeRayVersion + \"|\" + c.Head.GetArgs()[0]);\n" +
+                    "var pod = RayGen.Generated.RayClusters.RayclusterHeadCommand.CreateHeadPod(@namespace: \"ns\");\n" +
+                    "System.Console.WriteLine(\"pod|\" + pod.Metadata.GenerateName + \"|\" + pod.Spec.Volumes[0].ConfigMap.DefaultMode);\n");
 
                 Dotnet(env, app, "add", "package", "RayGen", "--version", "0.1.0");
                 string output = Dotnet(env, app, "run", "--disable-build-servers");
                 Assert.Contains(
                     "raycluster-head-command|1.7.0| echo 123  456  && ulimit -n ${RAY_START_ULIMIT_OPEN_FILES:-65536}; ray start --head  --block",
                     output);
+                Assert.Contains("pod|raycluster-head-command-head-|511", output);
             }
             finally
             {

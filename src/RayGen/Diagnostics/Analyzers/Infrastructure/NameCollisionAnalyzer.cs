@@ -11,7 +11,7 @@ using RayGen.Manifests;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0194: two clusters (or two groups of one cluster) map to the same C# name, or a name collides
@@ -65,9 +65,11 @@ namespace RayGen.Diagnostics.Analyzers
 
                     var all = clusters.ToArray();
                     NameMap names = RayClusterGenerator.AssignNames(ImmutableArray.Create(all.Select(c => c.Key).ToEquatableArray()));
+                    var byPosition = all.GroupBy(c => (c.Key.SourcePath, c.Key.DocumentIndex)).ToDictionary(g => g.Key, g => g.First());
+
                     foreach (ClusterName name in names.Clusters)
                     {
-                        var cluster = all.First(c => c.Key.SourcePath == name.SourcePath && c.Key.DocumentIndex == name.DocumentIndex);
+                        var cluster = byPosition[(name.SourcePath, name.DocumentIndex)];
                         string wanted = CSharpNames.ToPascalCase(cluster.Key.Name, "Cluster");
                         if (wanted != name.Identifier)
                         {
@@ -85,22 +87,27 @@ namespace RayGen.Diagnostics.Analyzers
             string[] groups = manifest.Cluster!.Workers.Select(w => w.GroupName).ToArray();
             IReadOnlyList<string> members = RayClusterGenerator.Emitter.WorkerMemberNames(identifier, groups);
             YamlNode? workerSpecs = root is null ? null : ClusterSpecLocator.ClusterSpec(root)?.Get("workerGroupSpecs");
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+
+            // The groupName nodes by name in YAML order (the reader keeps manifest order): the n-th group
+            // of a name is the n-th node, found in O(1) even when a file repeats one name many times.
+            var nodes = new Dictionary<string, Queue<YamlNode>>(StringComparer.Ordinal);
+            foreach (YamlNode item in workerSpecs?.Items ?? Array.Empty<YamlNode>())
+            {
+                if (item.Get("groupName") is { } node)
+                {
+                    (nodes.TryGetValue(node.Value, out var queue) ? queue : nodes[node.Value] = new Queue<YamlNode>()).Enqueue(node);
+                }
+            }
+
             for (int i = 0; i < groups.Length; i++)
             {
                 string wanted = CSharpNames.ToPascalCase(groups[i], "Group");
-                seen[groups[i]] = seen.TryGetValue(groups[i], out int count) ? count + 1 : 1;
+                YamlNode? nameNode = nodes.TryGetValue(groups[i], out var sameName) && sameName.Count > 0 ? sameName.Dequeue() : null;
                 if (wanted == members[i])
                 {
                     continue;
                 }
 
-                // The n-th group with this name in the YAML (the reader keeps manifest order).
-                YamlNode? nameNode = workerSpecs?.Items
-                    .Select(item => item.Get("groupName"))
-                    .Where(n => n?.Value == groups[i])
-                    .Skip(seen[groups[i]] - 1)
-                    .FirstOrDefault();
                 RuleReporter.Report(context, file, Descriptors.NameCollision, nameNode?.Span ?? SourceSpan.Empty, null, "Worker group", groups[i], wanted, members[i]);
             }
         }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0192: <c>ray.io/v1alpha1</c> is deprecated (a warning); for a RayCronJob, whose CRD serves only

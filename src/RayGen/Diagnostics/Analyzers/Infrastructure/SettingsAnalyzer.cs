@@ -5,7 +5,7 @@ using RayGen.Generator;
 using RayGen.KubeRay;
 using RayGen.Manifests;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0193: a RayGen MSBuild setting or a file's <c>KubeRayVersion</c> metadata that RayGen cannot

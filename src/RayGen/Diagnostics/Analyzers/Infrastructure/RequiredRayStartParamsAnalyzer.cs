@@ -7,7 +7,7 @@ using RayGen.Manifests;
 using RayGen.Model;
 using RayGen.Yaml;
 
-namespace RayGen.Diagnostics.Analyzers
+namespace RayGen.Diagnostics.Analyzers.Infrastructure
 {
     /// <summary>
     /// RAY0030, schema half: <c>rayStartParams</c> null or missing where the CRD requires it
@@ -31,13 +31,9 @@ namespace RayGen.Diagnostics.Analyzers
                     return;
                 }
 
-                foreach (YamlDocument document in yaml.Documents)
+                foreach ((string apiVersion, YamlNode spec) in ClusterSpecLocator.ClusterSpecs(yaml))
                 {
-                    if (document.Root is not { Kind: YamlNodeKind.Mapping } root
-                        || root.Get("apiVersion")?.Value is not { } apiVersion
-                        || !RayKinds.IsRayApiVersion(apiVersion)
-                        || (apiVersion == "ray.io/v1" && profile.RayStartParamsOptional)
-                        || ClusterSpecLocator.ClusterSpec(root) is not { Kind: YamlNodeKind.Mapping } spec)
+                    if (apiVersion == "ray.io/v1" && profile.RayStartParamsOptional)
                     {
                         continue;
                     }
@@ -45,7 +41,7 @@ namespace RayGen.Diagnostics.Analyzers
                     string why = apiVersion == "ray.io/v1"
                         ? $"before KubeRay 1.4.0 (modeled: {profile.Version})"
                         : "in ray.io/v1alpha1";
-                    foreach (YamlEntry group in Groups(spec))
+                    foreach (YamlEntry group in ClusterSpecLocator.Groups(spec))
                     {
                         YamlEntry? entry = group.Value.Kind == YamlNodeKind.Mapping ? group.Value.GetEntry("rayStartParams") : null;
                         if (group.Value.Kind != YamlNodeKind.Mapping || (entry is not null && !entry.Value.IsNull))
@@ -64,26 +60,6 @@ namespace RayGen.Diagnostics.Analyzers
                     }
                 }
             });
-        }
-
-        /// <summary>The head group (keyed by its field name) and each worker group (keyed by its groupName node).</summary>
-        private static IEnumerable<YamlEntry> Groups(YamlNode spec)
-        {
-            if (spec.GetEntry("headGroupSpec") is { } head)
-            {
-                yield return head;
-            }
-
-            if (spec.Get("workerGroupSpecs") is { Kind: YamlNodeKind.Sequence } workers)
-            {
-                foreach (YamlNode worker in workers.Items)
-                {
-                    if (worker.Kind == YamlNodeKind.Mapping)
-                    {
-                        yield return new YamlEntry(worker.Get("groupName") ?? worker, worker);
-                    }
-                }
-            }
         }
     }
 }
