@@ -43,7 +43,7 @@ namespace RayGen.Analysis
             "sed", "grep", "awk", "cut", "tr", "head", "sort", "uniq", "wc", "tee", "basename", "dirname", "readlink", "realpath",
             "pip", "pip3", "uv", "apt-get", "apt", "yum", "conda", "curl", "wget", "tar", "unzip", "gzip", "df", "du", "free",
             "nproc", "uname", "which", "type", "hash", "shift", "read", "declare", "local", "readonly", "typeset", "alias", "sync",
-            "prlimit", "nvidia-smi", "git", "sleep", "exit", "return", "break", "continue", "shopt", "source", ".", "eval", "wait",
+            "prlimit", "nvidia-smi", "git", "sleep", "exit", "return", "break", "continue", "shopt", "wait",
         };
 
         /// <summary>The index of the <c>start</c> word when the command is <c>ray start …</c> (command word <c>ray</c>, operand <c>start</c>).</summary>

@@ -61,6 +61,8 @@ namespace RayGen.Tests.Analyzers.Overwrite
         [InlineData("\"ulimit -n 65536; ray start --head; while true; do sleep 30; done\"")]
         [InlineData("\"ulimit -n 65536; ray start --head; $KUBERAY_GEN_RAY_START_CMD\"")]
         [InlineData("\"ulimit -n 65536; $KUBERAY_GEN_RAY_START_CMD\"")]
+        [InlineData("\"ulimit -n 65536; ray start --head; eval \\\"$KUBERAY_GEN_RAY_START_CMD\\\"\"")]
+        [InlineData("\"ulimit -n 65536; ray start --head; source /etc/keepalive.sh\"")]
         [InlineData("\"ulimit -n 65536; /home/ray/start-ray.sh\"")]
         [InlineData("\"ulimit -n 65536; ray start --head $EXTRA_ARGS\"")]
         public void DoesNotTrigger(string script)
