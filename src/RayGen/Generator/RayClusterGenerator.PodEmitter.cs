@@ -268,8 +268,7 @@ namespace RayGen.Generator
                 // Kubernetes reads a YAML number through JSON, so a quantity gets Go's JSON text of it.
                 string? text = node.Kind switch
                 {
-                    ValueKind.Int when Integer(node, out long integer) => CSharpNames.Literal(integer.ToString(CultureInfo.InvariantCulture)),
-                    ValueKind.Float when Yaml11.TryParseFloat(node.Text, out double real) && GoJson.TryFormatFloat64(real, out string json) => CSharpNames.Literal(json),
+                    ValueKind.Int or ValueKind.Float => GoJson.YamlNumberText(node.Kind == ValueKind.Int ? YamlScalarType.Int : YamlScalarType.Float, node.Text) is { } json ? CSharpNames.Literal(json) : null,
                     ValueKind.String => CSharpNames.Literal(scalar.StringConstructor ? node.Text.Trim() : node.Text),
                     ValueKind.Template => Text(node),
                     _ => null,

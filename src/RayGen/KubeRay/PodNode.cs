@@ -112,36 +112,28 @@ namespace RayGen.KubeRay
         public void Remove(string key) => _entries?.RemoveAll(e => e.Key == key);
 
         /// <summary>The map at <paramref name="key"/>, created (or replacing a null) when missing.</summary>
-        public PodNode MapAt(string key)
-        {
-            if (Get(key) is { IsMap: true } map)
-            {
-                return map;
-            }
-
-            PodNode created = NewMap();
-            Set(key, created);
-            return created;
-        }
+        public PodNode MapAt(string key) => At(key, map: true);
 
         /// <summary>The list at <paramref name="key"/>, created (or replacing a null) when missing.</summary>
-        public PodNode ListAt(string key)
-        {
-            if (Get(key) is { IsList: true } list)
-            {
-                return list;
-            }
-
-            PodNode created = NewList();
-            Set(key, created);
-            return created;
-        }
+        public PodNode ListAt(string key) => At(key, map: false);
 
         public void Add(PodNode item) => _items?.Add(item);
 
         public void Insert(int index, PodNode item) => _items?.Insert(index, item);
 
         public PodNode Clone() => Of(ToValue());
+
+        private PodNode At(string key, bool map)
+        {
+            if (Get(key) is { } existing && (map ? existing.IsMap : existing.IsList))
+            {
+                return existing;
+            }
+
+            PodNode created = map ? NewMap() : NewList();
+            Set(key, created);
+            return created;
+        }
 
         public ValueNode ToValue()
         {

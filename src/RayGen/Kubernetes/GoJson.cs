@@ -25,6 +25,23 @@ namespace RayGen.Kubernetes
         public static string TrimResourcesQuoting(string s) => s.Trim('\'', '"', '`', ' ');
 
         /// <summary>
+        /// A YAML number as Kubernetes passes it on after converting YAML to JSON (Go's JSON text of it):
+        /// <c>0777</c> becomes <c>511</c>, <c>1e3</c> becomes <c>1000</c>. <c>null</c> for other scalars.
+        /// </summary>
+        public static string? YamlNumberText(Yaml.YamlScalarType type, string value)
+        {
+            switch (type)
+            {
+                case Yaml.YamlScalarType.Int when Yaml.Yaml11.TryParseInt(value, out long integer):
+                    return integer.ToString(CultureInfo.InvariantCulture);
+                case Yaml.YamlScalarType.Float when Yaml.Yaml11.TryParseFloat(value, out double number) && TryFormatFloat64(number, out string text):
+                    return text;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
         /// Go's float64 encoding: the shortest round-trip digits, plain notation for <c>1e-6 ≤ |x| &lt; 1e21</c> and
         /// zero (<c>-0</c> stays <c>"-0"</c>), otherwise <c>1e-7</c> / <c>1.5e+21</c> style. False for NaN and ±Inf,
         /// which <c>json.Marshal</c> rejects with an error.

@@ -416,20 +416,8 @@ namespace RayGen.Manifests
             return Dedupe(values);
         }
 
-        private static string QuantityText(YamlNode scalar)
-        {
-            switch (scalar.ScalarType)
-            {
-                case YamlScalarType.Int when Yaml11.TryParseInt(scalar.Value, out long integer):
-                    return integer.ToString(CultureInfo.InvariantCulture);
-                case YamlScalarType.Float when Yaml11.TryParseFloat(scalar.Value, out double number)
-                                               && GoJson.TryFormatFloat64(number, out string text):
-                    return text;
-                default:
-                    // Quantity's JSON unmarshaling trims surrounding white space.
-                    return scalar.Value.Trim();
-            }
-        }
+        // Quantity's JSON unmarshaling trims surrounding white space.
+        private static string QuantityText(YamlNode scalar) => GoJson.YamlNumberText(scalar.ScalarType, scalar.Value) ?? scalar.Value.Trim();
 
         private static string NonStringMessage(string key, YamlNode value, string text) =>
             $"rayStartParams '{key}' is {DescribeType(value)} ({text}); the CRD only accepts strings, so the API server rejects the object: quote the value";
