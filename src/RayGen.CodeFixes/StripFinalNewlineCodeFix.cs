@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using RayGen.Diagnostics;
@@ -12,28 +10,13 @@ namespace RayGen.CodeFixes
 {
     /// <summary>RAY0003: <c>|</c> → <c>|-</c> (keeping an indentation indicator), or drop a quoted scalar's trailing <c>\n</c>.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StripFinalNewlineCodeFix)), Shared]
-    public sealed class StripFinalNewlineCodeFix : CodeFixProvider
+    public sealed class StripFinalNewlineCodeFix : YamlTextCodeFix
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TrailingNewline);
 
-        public override FixAllProvider? GetFixAllProvider() => null;
+        internal override string Title => "Strip the final newline ('|-')";
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            TextDocument document = context.TextDocument;
-            SourceText text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (Diagnostic diagnostic in context.Diagnostics)
-            {
-                if (Fix(text.ToString(), diagnostic.Location.SourceSpan) is { } change)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Strip the final newline ('|-')", ct => WrapBackgroundCommandCodeFix.Apply(document, text, change, ct), nameof(StripFinalNewlineCodeFix)),
-                        diagnostic);
-                }
-            }
-        }
-
-        internal static TextChange? Fix(string text, TextSpan span)
+        internal override TextChange? Fix(string text, TextSpan span)
         {
             if (YamlEdits.ScalarAt(text, span.Start) is not { } node)
             {

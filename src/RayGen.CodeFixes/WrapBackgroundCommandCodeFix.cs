@@ -2,10 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using RayGen.Diagnostics;
@@ -16,35 +13,14 @@ namespace RayGen.CodeFixes
 {
     /// <summary>RAY0001: <c>script.sh&amp;</c> → <c>(script.sh &amp;)</c>, so KubeRay's appended <c>&amp;&amp;</c> follows a complete command.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapBackgroundCommandCodeFix)), Shared]
-    public sealed class WrapBackgroundCommandCodeFix : CodeFixProvider
+    public sealed class WrapBackgroundCommandCodeFix : YamlTextCodeFix
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.TrailingBackground);
 
-        public override FixAllProvider? GetFixAllProvider() => null;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            TextDocument document = context.TextDocument;
-            SourceText text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (Diagnostic diagnostic in context.Diagnostics)
-            {
-                if (Fix(text.ToString(), diagnostic.Location.SourceSpan) is { } change)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Wrap the background command in '( … &)'",
-                            ct => Apply(document, text, change, ct),
-                            nameof(WrapBackgroundCommandCodeFix)),
-                        diagnostic);
-                }
-            }
-        }
-
-        internal static Task<Solution> Apply(TextDocument document, SourceText text, TextChange change, CancellationToken cancellationToken) =>
-            Task.FromResult(document.Project.Solution.WithAdditionalDocumentText(document.Id, text.WithChanges(change)));
+        internal override string Title => "Wrap the background command in '( … &)'";
 
         /// <summary>The text change, or <c>null</c> when the scalar cannot be rewritten safely (folded, or a multi-line command).</summary>
-        internal static TextChange? Fix(string text, TextSpan span)
+        internal override TextChange? Fix(string text, TextSpan span)
         {
             if (YamlEdits.ScalarAt(text, span.Start) is not { } node
                 || ShellParser.Parse(node.Value).Script.Body.Items.LastOrDefault() is not { IsBackground: true, TerminatorSpan: { } ampersand } item)

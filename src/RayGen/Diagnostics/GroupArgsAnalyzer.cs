@@ -50,16 +50,8 @@ namespace RayGen.Diagnostics
     /// rule once per group with the settings that apply to the file, and turns an unexpected exception into
     /// RAY0199 instead of AD0001.
     /// </summary>
-    public abstract class GroupArgsAnalyzer : DiagnosticAnalyzer
+    public abstract class GroupArgsAnalyzer : RuleAnalyzer
     {
-        private ImmutableArray<DiagnosticDescriptor> _supported;
-
-        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
-            _supported.IsDefault ? (_supported = Rules.Add(Descriptors.InternalError)) : _supported;
-
-        /// <summary>The rule's own descriptors.</summary>
-        internal abstract ImmutableArray<DiagnosticDescriptor> Rules { get; }
-
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -86,8 +78,7 @@ namespace RayGen.Diagnostics
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                string frame = ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "unknown";
-                RuleReporter.Report(context, file, Descriptors.InternalError, SourceSpan.Empty, null, ex.GetType().Name, GetType().Name + ": " + ex.Message, frame);
+                RuleReporter.ReportCrash(context, file, GetType().Name, ex);
             }
         }
     }

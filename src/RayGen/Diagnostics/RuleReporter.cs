@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RayGen.Yaml;
@@ -13,6 +14,17 @@ namespace RayGen.Diagnostics
     /// </summary>
     internal static class RuleReporter
     {
+        /// <summary>RAY0199 for an unexpected exception in <paramref name="component"/>, instead of AD0001/CS8785.</summary>
+        public static void ReportCrash(Action<Diagnostic> report, AnalyzerConfigOptions fileOptions, AnalyzedFile file, string path, string? component, Exception exception)
+        {
+            string frame = exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "unknown";
+            string message = component is null ? exception.Message : component + ": " + exception.Message;
+            Report(report, fileOptions, file, path, Descriptors.InternalError, SourceSpan.Empty, null, exception.GetType().Name, message, frame);
+        }
+
+        public static void ReportCrash(AdditionalFileAnalysisContext context, AnalyzedFile file, string? component, Exception exception) =>
+            ReportCrash(context.ReportDiagnostic, context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile), file, context.AdditionalFile.Path, component, exception);
+
         public static void Report(
             AdditionalFileAnalysisContext context,
             AnalyzedFile file,

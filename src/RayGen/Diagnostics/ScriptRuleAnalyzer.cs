@@ -60,18 +60,10 @@ namespace RayGen.Diagnostics
     /// against every file's ConfigMaps. A group is always reported from exactly one of the two places.
     /// Crashes become RAY0199.
     /// </summary>
-    public abstract class ScriptRuleAnalyzer : DiagnosticAnalyzer
+    public abstract class ScriptRuleAnalyzer : RuleAnalyzer
     {
         private static readonly ConditionalWeakTable<AnalyzedFile, ScriptFile> ScriptFiles = new();
         private static readonly ConditionalWeakTable<GroupArgs, GroupScripts> LocalResults = new();
-
-        private ImmutableArray<DiagnosticDescriptor> _supported;
-
-        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
-            _supported.IsDefault ? (_supported = Rules.Add(Descriptors.InternalError)) : _supported;
-
-        /// <summary>The rule's own descriptors.</summary>
-        internal abstract ImmutableArray<DiagnosticDescriptor> Rules { get; }
 
         public sealed override void Initialize(AnalysisContext context)
         {
@@ -174,10 +166,7 @@ namespace RayGen.Diagnostics
 
         internal abstract void Analyze(ScriptRuleContext context);
 
-        private void ReportCrash(Action<Diagnostic> report, AnalyzerConfigOptions options, AnalyzedFile file, string path, Exception ex)
-        {
-            string frame = ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "unknown";
-            RuleReporter.Report(report, options, file, path, Descriptors.InternalError, SourceSpan.Empty, null, ex.GetType().Name, GetType().Name + ": " + ex.Message, frame);
-        }
+        private void ReportCrash(Action<Diagnostic> report, AnalyzerConfigOptions options, AnalyzedFile file, string path, Exception ex) =>
+            RuleReporter.ReportCrash(report, options, file, path, GetType().Name, ex);
     }
 }

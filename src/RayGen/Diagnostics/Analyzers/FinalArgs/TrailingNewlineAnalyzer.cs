@@ -31,7 +31,7 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
             YamlNode node = element.Node;
             bool block = node.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded;
             string fix = block ? "Use '|-' or '>-' to strip the final newline." : "Remove the trailing '\\n'.";
-            SourceSpan span = block ? IndicatorSpan(context.File.Text.ToString(), node.Span) : node.Span;
+            SourceSpan span = block ? IndicatorSpan(context.File.Content, node.Span) : node.Span;
             context.Report(Rule, span, null, fix, context.Group.FinalArgsExcerpt);
         }
 

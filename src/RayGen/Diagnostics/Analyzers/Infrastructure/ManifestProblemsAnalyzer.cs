@@ -48,8 +48,7 @@ namespace RayGen.Diagnostics.Analyzers.Infrastructure
 
             if (file.Crash is { } crash)
             {
-                string frame = crash.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "unknown";
-                RuleReporter.Report(context, file, Descriptors.InternalError, RayGen.Yaml.SourceSpan.Empty, null, crash.GetType().Name, crash.Message, frame);
+                RuleReporter.ReportCrash(context, file, null, crash);
             }
         }
     }

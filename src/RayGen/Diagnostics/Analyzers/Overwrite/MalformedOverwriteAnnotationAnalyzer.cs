@@ -85,7 +85,7 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                RuleReporter.Report(context, file, Descriptors.InternalError, SourceSpan.Empty, null, ex.GetType().Name, nameof(MalformedOverwriteAnnotationAnalyzer) + ": " + ex.Message, ex.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "unknown");
+                RuleReporter.ReportCrash(context, file, nameof(MalformedOverwriteAnnotationAnalyzer), ex);
             }
         }
 
