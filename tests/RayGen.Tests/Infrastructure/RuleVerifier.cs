@@ -26,6 +26,12 @@ namespace RayGen.Tests.Infrastructure
             Assert.Equal(
                 expected.Where(e => e.Id == id).Select(e => Describe(e.Start, e.End)).OrderBy(s => s, StringComparer.Ordinal),
                 actual.Select(d => Describe(d.Location.SourceSpan.Start, d.Location.SourceSpan.End)).OrderBy(s => s, StringComparer.Ordinal));
+            if (EndsWithFinalArgs(id))
+            {
+                // Issue #3: every group A/B/C message ends with the final args the operator will run.
+                Assert.All(actual, d => Assert.Matches(@"Final args: [^\r\n]*$", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
             return actual;
         }
 
@@ -38,6 +44,10 @@ namespace RayGen.Tests.Infrastructure
                 .Where(d => d.Severity >= DiagnosticSeverity.Warning && !allowed.Contains(d.Id))
                 .Select(GeneratorHarness.Format));
         }
+
+        /// <summary>Groups A (RAY0001–RAY0009), B (RAY0020–RAY0029) and C (RAY0030–RAY0039).</summary>
+        private static bool EndsWithFinalArgs(string id) =>
+            int.TryParse(id.Substring(3), out int number) && number is >= 1 and <= 39 and not (>= 10 and <= 19);
 
         private static (string Text, List<(string Id, int Start, int End)> Spans) Parse(string markup)
         {

@@ -72,7 +72,7 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
                 int last = Math.Max(element.Value.TrimEnd().Length - 1, 0);
                 int start = Math.Min(error.Offset, last);
                 context.Report(Rule, element.Map.Locate(start, Math.Max(start + 1, Math.Min(error.Offset + error.Length, last + 1))), null,
-                    $"The {shell.Name} -c script is not valid: {error.Message}{(error.ShellCheckCode is null ? string.Empty : " (" + error.ShellCheckCode + ")")}.");
+                    $"The {shell.Name} -c script is not valid: {error.Message}{(error.ShellCheckCode is null ? string.Empty : " (" + error.ShellCheckCode + ")")}. {context.Group.FinalArgsExcerpt}");
             }
         }
     }

@@ -54,7 +54,6 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
                     why = use.Background
                         ? "it runs in a background job that starts before KubeRay's 'ray start' and does not wait for Ray first, so it races 'ray start' and loses"
                         : "KubeRay runs your command before its 'ray start', so it fails at once (and its failure also skips the generated 'ulimit')";
-                    fix += " " + context.Group.FinalArgsExcerpt;
                 }
                 else if (use.AfterBlockingStart)
                 {
@@ -73,7 +72,7 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
                 }
 
                 string what = use.Info.Dependence == RayDependence.ClusterClient ? "cluster" : "node";
-                context.Report(Rule, use.Via?.Reference ?? use.Location, null, new[] { use.Location }, use.Info.Display, ScriptMessages.Where(use.Via, use.Location), what, why, fix);
+                context.Report(Rule, use.Via?.Reference ?? use.Location, null, new[] { use.Location }, use.Info.Display, ScriptMessages.Where(use.Via, use.Location), what, why, fix + " " + context.Group.FinalArgsExcerpt);
             }
         }
     }

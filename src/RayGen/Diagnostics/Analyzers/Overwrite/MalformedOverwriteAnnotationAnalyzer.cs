@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using RayGen.Analysis;
 using RayGen.KubeRay;
 using RayGen.Manifests;
 using RayGen.Model;
@@ -58,9 +59,11 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 return;
             }
 
-            KubeRayProfile? profile = AnalyzerSettings.OperatorFor(context)?.Profile;
+            OperatorSettings? settings = AnalyzerSettings.OperatorFor(context);
+            KubeRayProfile? profile = settings?.Profile;
             try
             {
+                IReadOnlyList<GroupArgs> groups = settings is null ? Array.Empty<GroupArgs>() : file.Groups(settings);
                 foreach (YamlDocument document in yaml.Documents)
                 {
                     if (document.Root is not { Kind: YamlNodeKind.Mapping } root || root.Get("kind")?.Value is not { } kind || !RayKinds.IsRayKind(kind)
@@ -69,17 +72,18 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                         continue;
                     }
 
-                    Check(context, file, profile, root.Get("metadata")?.Get("annotations"), kind == RayKinds.RayCronJob ? kind : null);
+                    // The resource's annotation governs every group; its message shows the first (head) group's final args.
+                    Check(context, file, profile, root.Get("metadata")?.Get("annotations"), kind == RayKinds.RayCronJob ? kind : null, ExcerptWithin(groups, root.Span));
                     if (ClusterSpecLocator.ClusterSpec(root) is not { Kind: YamlNodeKind.Mapping } spec)
                     {
                         continue;
                     }
 
-                    IEnumerable<YamlNode?> groups = new[] { spec.Get("headGroupSpec") }
+                    IEnumerable<YamlNode?> groupNodes = new[] { spec.Get("headGroupSpec") }
                         .Concat(spec.Get("workerGroupSpecs") is { Kind: YamlNodeKind.Sequence } workers ? workers.Items : Enumerable.Empty<YamlNode>());
-                    foreach (YamlNode? group in groups)
+                    foreach (YamlNode? group in groupNodes)
                     {
-                        Check(context, file, profile, group?.Get("template")?.Get("metadata")?.Get("annotations"), null);
+                        Check(context, file, profile, group?.Get("template")?.Get("metadata")?.Get("annotations"), null, group is null ? ExcerptWithin(groups, SourceSpan.Empty) : ExcerptWithin(groups, group.Span));
                     }
                 }
             }
@@ -89,7 +93,13 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             }
         }
 
-        private static void Check(AdditionalFileAnalysisContext context, AnalyzedFile file, KubeRayProfile? profile, YamlNode? annotations, string? cronJobKind)
+        /// <summary>The "Final args: …" ending (issue #3) of the first group inside <paramref name="span"/>.</summary>
+        private static string ExcerptWithin(IReadOnlyList<GroupArgs> groups, SourceSpan span) =>
+            groups.FirstOrDefault(g => g.GroupNode.Span.Start >= span.Start && g.GroupNode.Span.End <= span.End && span.Length > 0) is { } group
+                ? group.FinalArgsExcerpt
+                : "Final args: none (no Ray container).";
+
+        private static void Check(AdditionalFileAnalysisContext context, AnalyzedFile file, KubeRayProfile? profile, YamlNode? annotations, string? cronJobKind, string finalArgs)
         {
             if (annotations is not { Kind: YamlNodeKind.Mapping })
             {
@@ -110,7 +120,7 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                         && (key.IndexOf("overwrite", StringComparison.OrdinalIgnoreCase) >= 0 || EditDistance(key, Key) <= 3))
                     {
                         RuleReporter.Report(context, file, Rule, entry.Key.Span, ProblemSeverity.Warning,
-                            $"'{key}' is not an annotation KubeRay knows; did you mean '{Key}'? KubeRay ignores this one, so it generates the container command as usual.");
+                            $"'{key}' is not an annotation KubeRay knows; did you mean '{Key}'? KubeRay ignores this one, so it generates the container command as usual. {finalArgs}");
                     }
 
                     continue;
@@ -126,7 +136,7 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 {
                     string what = value.Kind != YamlNodeKind.Scalar ? "a " + value.Kind.ToString().ToLowerInvariant() : "a YAML " + value.ScalarType.ToString().ToLowerInvariant() + " (" + value.Value + ")";
                     RuleReporter.Report(context, file, Rule, value.Span, ProblemSeverity.Error,
-                        $"The value of {Key} is {what}, not a string: annotations are map[string]string, so the API server rejects the object. Quote it: \"true\".");
+                        $"The value of {Key} is {what}, not a string: annotations are map[string]string, so the API server rejects the object. Quote it: \"true\". {finalArgs}");
                     continue;
                 }
 
@@ -134,17 +144,17 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 if (!isTrue && !string.Equals(value.Value, "false", StringComparison.OrdinalIgnoreCase))
                 {
                     RuleReporter.Report(context, file, Rule, value.Span, ProblemSeverity.Warning,
-                        $"{Key} is \"{value.Value}\": KubeRay turns overwrite mode on only for \"true\" (any case) and treats every other value as false, so it generates the container command.");
+                        $"{Key} is \"{value.Value}\": KubeRay turns overwrite mode on only for \"true\" (any case) and treats every other value as false, so it generates the container command. {finalArgs}");
                 }
                 else if (isTrue && profile is { OverwriteAnnotation: false })
                 {
                     RuleReporter.Report(context, file, Rule, value.Span, ProblemSeverity.Warning,
-                        $"KubeRay {profile.Version} ignores {Key} (it exists from 1.1.0): the container command is generated as usual, and KUBERAY_GEN_RAY_START_CMD is not defined.");
+                        $"KubeRay {profile.Version} ignores {Key} (it exists from 1.1.0): the container command is generated as usual, and KUBERAY_GEN_RAY_START_CMD is not defined. {finalArgs}");
                 }
                 else if (isTrue && cronJobKind is not null)
                 {
                     RuleReporter.Report(context, file, Rule, value.Span, ProblemSeverity.Warning,
-                        $"A RayCronJob does not copy its own metadata.annotations onto the RayJob it creates, so {Key} here has no effect. Put it on the pod templates (headGroupSpec/workerGroupSpecs template.metadata.annotations).");
+                        $"A RayCronJob does not copy its own metadata.annotations onto the RayJob it creates, so {Key} here has no effect. Put it on the pod templates (headGroupSpec/workerGroupSpecs template.metadata.annotations). {finalArgs}");
                 }
             }
         }
