@@ -9,26 +9,29 @@ using static RayGen.Tests.Infrastructure.Manifests;
 namespace RayGen.Benchmarks
 {
     /// <summary>
-    /// The two inputs every benchmark runs on: KubeRay's sample manifests (../shared/corpus/kuberay-samples,
-    /// or RAYGEN_CORPUS) and a synthetic project of 1,000 files with one RayCluster each.
+    /// The inputs the benchmarks run on: KubeRay's sample manifests (../shared/corpus/kuberay-samples,
+    /// or RAYGEN_CORPUS), a synthetic project of 1,000 files with one RayCluster each, and the same project
+    /// with one cluster name everywhere.
     /// </summary>
     public static class BenchmarkProject
     {
         public const string Corpus = "corpus";
         public const string Synthetic = "synthetic-1000";
+        public const string SameName = "same-name-1000";
         public const int SyntheticClusters = 1000;
 
         public static IReadOnlyList<(string Path, string Text)> Load(string project) => project switch
         {
             Corpus => CorpusFiles(),
             Synthetic => SyntheticFiles(),
+            SameName => SyntheticFiles(sameName: true),
             _ => throw new ArgumentException("unknown project " + project),
         };
 
         public static int FileCount(string? project) => project switch
         {
             Corpus => Directory.Exists(CorpusDirectory) ? Directory.GetFiles(CorpusDirectory, "*.yaml").Length : 0,
-            Synthetic => SyntheticClusters,
+            Synthetic or SameName => SyntheticClusters,
             _ => 0,
         };
 
@@ -50,20 +53,24 @@ namespace RayGen.Benchmarks
                 .ToArray();
         }
 
-        /// <summary>1,000 files shaped like the corpus' RayCluster samples: a head and two worker groups.</summary>
-        private static IReadOnlyList<(string Path, string Text)> SyntheticFiles()
+        /// <summary>
+        /// 1,000 files shaped like the corpus' RayCluster samples: a head and two worker groups. With
+        /// <paramref name="sameName"/> every cluster is called "cluster" (in ten namespaces), the worst case for
+        /// C# naming: every class name collides and gets a numeric suffix (RAY0194).
+        /// </summary>
+        private static IReadOnlyList<(string Path, string Text)> SyntheticFiles(bool sameName = false)
         {
             var files = new (string, string)[SyntheticClusters];
             for (int i = 0; i < files.Length; i++)
             {
-                files[i] = ($"/project/ray/cluster-{i:D4}.yaml", SyntheticCluster(i, cpu: 1 + (i % 4)));
+                files[i] = ($"/project/ray/cluster-{i:D4}.yaml", SyntheticCluster(i, cpu: 1 + (i % 4), sameName ? "cluster" : null));
             }
 
             return files;
         }
 
         /// <summary>One synthetic file; <paramref name="cpu"/> varies so an edit can change a value.</summary>
-        public static string SyntheticCluster(int index, int cpu)
+        public static string SyntheticCluster(int index, int cpu, string? name = null)
         {
             string n = index.ToString(CultureInfo.InvariantCulture);
             string container =
@@ -75,7 +82,7 @@ namespace RayGen.Benchmarks
             var text = new StringBuilder();
             text.Append("# Synthetic cluster ").Append(n).Append(" for the RayGen benchmarks.\n");
             text.Append(RayCluster(
-                "cluster-" + n,
+                name ?? "cluster-" + n,
                 Group(container, rayStartParams: "{dashboard-host: 0.0.0.0, num-gpus: \"0\"}"),
                 Worker("small-" + n, Group(worker, extra: "replicas: 2\nminReplicas: 1\nmaxReplicas: 10"))
                     + Worker("large-" + n, Group(worker, rayStartParams: "{object-store-memory: \"1000000000\"}", extra: "replicas: 1")),

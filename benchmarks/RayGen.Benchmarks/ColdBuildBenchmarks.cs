@@ -23,7 +23,7 @@ namespace RayGen.Benchmarks
         private ImmutableArray<DiagnosticAnalyzer> _analyzers;
         private TestOptionsProvider _options = null!;
 
-        [Params(BenchmarkProject.Corpus, BenchmarkProject.Synthetic)]
+        [Params(BenchmarkProject.Corpus, BenchmarkProject.Synthetic, BenchmarkProject.SameName)]
         public string Project { get; set; } = BenchmarkProject.Corpus;
 
         [GlobalSetup]
