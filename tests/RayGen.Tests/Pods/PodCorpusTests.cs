@@ -73,7 +73,7 @@ namespace RayGen.Tests.Pods
                 {
                     RayGroupInfo group = worker < 0 ? cluster.Head : cluster.WorkerGroups[worker];
                     string member = PodFactories.Member(type, cluster, worker);
-                    JsonNode? expected = ExpectedPod.Normalize(ExpectedPod.Build(manifest, worker, group, deploy));
+                    JsonNode? expected = ExpectedPod.Normalize(ExpectedPod.Build(manifest, worker, deploy));
                     JsonNode actual = PodFactories.Json(PodFactories.Call(type, "Create" + member + "PodTemplate", deploy));
                     List<string> differences = JsonTrees.Differences(expected, actual);
                     if (differences.Count > 0)
