@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using k8s.Models;
@@ -11,9 +12,9 @@ namespace RayGen.Tests.Pods
 
     /// <summary>
     /// What KubeRay 1.7 (operator defaults) makes of a group's pod template, written out here from
-    /// kuberay-pod-command.md §7–§10 and applied to the template as YAML gives it. Only the Ray
-    /// container's final command/args and the ray start line come from the core API (RayGroupInfo,
-    /// golden-tested against §13 elsewhere); every other injected value is spelled out below.
+    /// kuberay-pod-command.md §2–§10 and applied to the template as YAML gives it. The Ray container's
+    /// command/args, the ray start line and the probe ports come from <see cref="ExpectedRayStart"/>, the
+    /// tests' own derivation of §2–§6; nothing here calls RayGen, so a RayGen bug cannot hide in both.
     /// </summary>
     internal static class ExpectedPod
     {
@@ -25,8 +26,7 @@ namespace RayGen.Tests.Pods
 
         /// <param name="manifest">The whole YAML document as JSON.</param>
         /// <param name="workerIndex">-1 for the head.</param>
-        /// <param name="group">The core API's view of the group (command/args/ray start line).</param>
-        public static JsonObject Build(JsonObject manifest, int workerIndex, RayGroupInfo group, DeployValues deploy, bool probes = true)
+        public static JsonObject Build(JsonObject manifest, int workerIndex, DeployValues deploy, bool probes = true)
         {
             string kind = (string)manifest["kind"]!;
             JsonObject cluster = ClusterSpec(manifest);
@@ -39,10 +39,11 @@ namespace RayGen.Tests.Pods
             var ray = (JsonObject)spec["containers"]![0]!;
             JsonArray userEnv = ray["env"] is JsonArray env ? (JsonArray)env.DeepClone() : new JsonArray();
 
-            // §4: head service, port, FQDN.
-            string headService = Text(cluster["headGroupSpec"]?["headService"]?["metadata"]?["name"]) is { Length: > 0 } custom ? custom : deploy.ClusterName + "-head-svc";
-            string headPort = Text(cluster["headGroupSpec"]?["rayStartParams"]?["port"]) ?? "6379";
-            string fqdn = headService + "." + deploy.Namespace + ".svc.cluster.local";
+            // §4: head service, port, FQDN; §2–§6: command, args and the ray start line.
+            string headService = ExpectedRayStart.HeadService(cluster, deploy);
+            string headPort = ExpectedRayStart.HeadPort(cluster);
+            string fqdn = ExpectedRayStart.HeadFqdn(cluster, deploy);
+            ExpectedRayStart rayStart = ExpectedRayStart.For(manifest, workerIndex, deploy);
             JsonObject? auth = cluster["authOptions"] as JsonObject;
             bool tokenAuth = Text(auth?["mode"]) == "token";
             bool autoscaling = cluster["enableInTreeAutoscaling"]?.GetValue<bool>() == true;
@@ -163,12 +164,11 @@ namespace RayGen.Tests.Pods
                 Arr(ray, "volumeMounts").Add(new JsonObject { ["name"] = "shared-mem", ["mountPath"] = "/dev/shm" });
             }
 
-            // §2 command and args, from the core API.
-            string clusterName = deploy.ClusterName;
-            if (group.IsCommandGenerated)
+            // §2 command and args.
+            if (rayStart.Command is not null)
             {
-                ray["command"] = Strings(group.Command.ToArray());
-                ray["args"] = Strings(group.GetArgs(clusterName, deploy.Namespace).ToArray());
+                ray["command"] = Strings(rayStart.Command);
+                ray["args"] = Strings(rayStart.Args!);
             }
 
             // §7.1 env, in order; "if absent" entries are skipped when the name exists.
@@ -204,7 +204,7 @@ namespace RayGen.Tests.Pods
             rayEnv.Add(FieldRef("RAY_CLUSTER_NAMESPACE", "metadata.namespace"));
             rayEnv.Add(FieldRef("RAY_CLOUD_INSTANCE_ID", "metadata.name"));
             rayEnv.Add(FieldRef("RAY_NODE_TYPE_NAME", "metadata.labels['ray.io/group']"));
-            Add("KUBERAY_GEN_RAY_START_CMD", group.GetRayStartCommand(clusterName, deploy.Namespace));
+            Add("KUBERAY_GEN_RAY_START_CMD", rayStart.RayStartCommand);
             AddIfAbsent("RAY_PORT", headPort);
             if (kind == "RayService")
             {
@@ -232,18 +232,19 @@ namespace RayGen.Tests.Pods
             // §9.3 probes.
             if (probes)
             {
-                AddProbes(ray, head, kind, Text(cluster["rayVersion"]), group);
+                AddProbes(ray, head, kind, Text(cluster["rayVersion"]), rayStart.Params);
             }
 
             return template;
         }
 
-        private static void AddProbes(JsonObject ray, bool head, string kind, string? rayVersion, RayGroupInfo group)
+        /// <summary>§9.3, with the ports of the effective params (§4 defaults included).</summary>
+        private static void AddProbes(JsonObject ray, bool head, string kind, string? rayVersion, IReadOnlyDictionary<string, string> rayStartParams)
         {
-            string agentPortText = group.RayStartParams.TryGetValue("dashboard-agent-listen-port", out string? a) ? a : "52365";
-            int agentPort = int.TryParse(agentPortText, out int parsed) ? parsed : 52365;
+            string agentPortText = rayStartParams.TryGetValue("dashboard-agent-listen-port", out string? a) ? a : "52365";
+            int agentPort = int.TryParse(agentPortText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed) ? parsed : 52365; // Go's ParseInt: a sign, no spaces
             string local = $"wget --tries 1 -T 2 -q -O- http://localhost:{agentPort}/api/local_raylet_healthz | grep success";
-            string dashboardPort = group.RayStartParams.TryGetValue("dashboard-port", out string? d) ? d : "8265";
+            string dashboardPort = rayStartParams.TryGetValue("dashboard-port", out string? d) ? d : "8265";
             string exec = head ? local + " && " + $"wget --tries 1 -T 10 -q -O- http://localhost:{dashboardPort}/api/gcs_healthz | grep success" : local;
             bool http = Version.TryParse(rayVersion, out Version? version) && version >= new Version(2, 53, 0);
             int timeout = head ? 5 : 2;

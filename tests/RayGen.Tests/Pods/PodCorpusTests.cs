@@ -53,7 +53,49 @@ namespace RayGen.Tests.Pods
             RayCluster("probe", Group(Resources("1", "1Gi") + "readinessProbe: {tcpSocket: {port: 6379}}\n", rayStartParams: "{dashboard-agent-listen-port: '52366', plasma-directory: /p}"),
                 Worker("w", Group(Resources("1", "1Gi") + "volumeMounts: [{name: shm, mountPath: /dev/shm}]\n", extra: "numOfHosts: 2")))
                 .Replace("rayVersion: \"2.52.0\"", "rayVersion: \"2.53.0\""),
+            // §5.1 zero limit falls back to the request, ceil; §6 / §13.7 booleans (1.7 special list); §5.4 existing
+            // JSON re-serialized with neuron_cores (first accelerator in sorted order), MIG GPU key, 1.1Gi, YAML float cpu.
+            RayCluster("res",
+                Group("resources: {limits: {cpu: '0'}, requests: {cpu: 500m, memory: 1Gi}}\n",
+                    rayStartParams: "{log-color: 'False', include-dashboard: 'TRUE', include-log-monitor: 'false', disable-usage-stats: 'True', block: 'false', temp-dir: '', dashboard-port: '8266'}"),
+                Worker("w", Group("resources: {limits: {cpu: 2.5, memory: 1.1Gi, nvidia.com/mig-1g.10gb: 1, google.com/tpu: '4', aws.amazon.com/neuroncore: 2e0}}\n",
+                    rayStartParams: "{resources: '\"{\"custom\": 2.0}\"'}"))),
+            // §5.5/§5.6 group resources and labels (§13.5) with 0.3 vs 300m; §5.4 invalid JSON keeps the text and skips num-gpus.
+            RayCluster("grp",
+                Group("resources: {limits: {cpu: '1', nvidia.com/gpu: '2'}}\n", rayStartParams: "{resources: '{ '}"),
+                Worker("w", Group("resources: {limits: {cpu: '4', memory: 8Gi, google.com/tpu: '4'}}\n",
+                    extra: "resources: {CPU: '2', memory: 4Gi, GPU: '1', TPU: '4', custom: 500m, a: '0.3', b: 300m, c: 1k}\nlabels: {zone: us-a, accelerator: tpu}"))),
+            // §3: "ray start" split over two elements is not the substring (§13.6); a template-level overwrite
+            // annotation; args [""] still joins.
+            RayCluster("cmd",
+                Group(Resources("1", "1Gi") + "command: [ray, start]\n"),
+                Worker("w", Group(Resources("1", "1Gi") + "args: ['echo; $KUBERAY_GEN_RAY_START_CMD']\n", templateMetadata: "annotations: {ray.io/overwrite-container-cmd: 'True'}\n"))),
+            RayCluster("quoted",
+                Group(Resources("1", "1Gi") + "args: [\"echo 'ray start later'\"]\n"),
+                Worker("w", Group(Resources("1", "1Gi") + "args: ['']\n"))),
+            // §5.3 first GPU key in sorted order (amd before nvidia, zero skipped); §5.4 TPU already in the JSON: the
+            // text stays as written; §4 no-monitor overwritten; §5.5 unparsable group entry skipped, lower-cased names.
+            RayCluster("edge",
+                Group("resources: {limits: {cpu: .5, memory: 1e9, nvidia.com/gpu: '2', amd.com/gpu: '1', google.com/tpu: '2'}}\n",
+                    rayStartParams: "{no-monitor: 'false', include-log-monitor: 'TRUE', Zeta: 'x', object-store-memory: 'True', resources: '''{\"TPU\": 1}'''}"),
+                Worker("w", Group("resources: {limits: {cpu: '1', nvidia.com/gpu: '0', x.io/gpu: '3', memory: 2G}, requests: {memory: 4Gi}}\n",
+                    rayStartParams: "{address: 'my-head:6379'}", extra: "resources: {cpu: nope, Memory: 3Gi, custom.io/x: '1.5'}\nlabels: {}")),
+                specExtra: "enableInTreeAutoscaling: true\n"),
+            // §5.1 request-only CPU; §5.4 a JSON value that is not a number disables num-gpus; neuron_cores already present.
+            RayCluster("json",
+                Group("resources: {limits: {nvidia.com/gpu: '1'}, requests: {cpu: '2', memory: 1Gi}}\n", rayStartParams: "{resources: '{\"a\": \"x\"}'}"),
+                Worker("w", Group("resources: {limits: {cpu: 1, google.com/tpu: 4, aws.amazon.com/neuroncore: '0'}}\n", rayStartParams: "{resources: '{\"neuron_cores\": 1}'}"))),
+            // §5.4 with Go's json.Unmarshal: a repeated key keeps the last value, a null entry is 0, a null object is empty.
+            RayCluster("dup",
+                Group("resources: {limits: {google.com/tpu: '1'}}\n", rayStartParams: "{resources: '{\"x\": 1, \"x\": 2.50, \"y\": null}'}"),
+                Worker("w", Group("resources: {limits: {cpu: '1', nvidia.com/gpu: '1'}}\n", rayStartParams: "{resources: 'null'}"))),
+            // rules.md §0.2: a RayCronJob does not pass its own annotations on, so no overwrite.
+            "apiVersion: ray.io/v1\nkind: RayCronJob\nmetadata:\n  name: cron\n  annotations: {ray.io/overwrite-container-cmd: 'true'}\nspec:\n  schedule: '* * * * *'\n  jobTemplate:\n    entrypoint: python x.py\n    rayClusterSpec:\n"
+                + Indent(ClusterSpecOf(RayCluster("x", Group(Resources("1", "1Gi") + "command: [echo]\n"), Worker("w", Group(Resources("1", "1Gi"))))), 4),
         };
+
+        /// <summary>The body of a RayCluster's <c>spec:</c>, to embed in another kind.</summary>
+        private static string ClusterSpecOf(string rayCluster) => rayCluster[(rayCluster.IndexOf("spec:\n", System.StringComparison.Ordinal) + "spec:\n".Length)..];
 
         private static int AssertFactoriesFollowTheSpec((string Path, string Text)[] files)
         {
@@ -73,7 +115,7 @@ namespace RayGen.Tests.Pods
                 {
                     RayGroupInfo group = worker < 0 ? cluster.Head : cluster.WorkerGroups[worker];
                     string member = PodFactories.Member(type, cluster, worker);
-                    JsonNode? expected = ExpectedPod.Normalize(ExpectedPod.Build(manifest, worker, group, deploy));
+                    JsonNode? expected = ExpectedPod.Normalize(ExpectedPod.Build(manifest, worker, deploy));
                     JsonNode actual = PodFactories.Json(PodFactories.Call(type, "Create" + member + "PodTemplate", deploy));
                     List<string> differences = JsonTrees.Differences(expected, actual);
                     if (differences.Count > 0)
