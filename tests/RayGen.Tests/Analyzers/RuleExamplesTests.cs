@@ -22,6 +22,7 @@ namespace RayGen.Tests.Analyzers
         [InlineData("RAY0026")]
         [InlineData("RAY0027")]
         [InlineData("RAY0028")]
+        [InlineData("RAY0061")]
         public void ExampleReportsTheRule(string id)
         {
             string page = File.ReadAllText(Path.Combine(RepoPaths.Docs, "rules", id + ".md"));
