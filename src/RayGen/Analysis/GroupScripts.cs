@@ -14,13 +14,17 @@ namespace RayGen.Analysis
     /// </summary>
     internal sealed class GroupScripts
     {
-        private GroupScripts(GroupArgs group, OperatorSettings settings)
+        private GroupScripts(GroupArgs group, ScriptFile file, OperatorSettings settings)
         {
             Group = group;
+            File = file;
             Settings = settings;
         }
 
         public GroupArgs Group { get; }
+
+        /// <summary>The file of the group's manifest.</summary>
+        public ScriptFile File { get; }
 
         public OperatorSettings Settings { get; }
 
@@ -41,7 +45,7 @@ namespace RayGen.Analysis
 
         public static GroupScripts Analyze(GroupArgs group, ScriptFile file, ConfigMapIndex index, OperatorSettings settings)
         {
-            var result = new GroupScripts(group, settings);
+            var result = new GroupScripts(group, file, settings);
             var resolver = new ScriptResolver(index);
             bool startBlocks = group.Profile.OverwriteAnnotation; // KUBERAY_GEN_RAY_START_CMD always has --block (1.1.0+)
             YamlNode? podSpec = group.GroupNode.Get("template")?.Get("spec");

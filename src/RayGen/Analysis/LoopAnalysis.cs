@@ -54,56 +54,94 @@ namespace RayGen.Analysis
         public bool ContainsCheck(ShellNode node) =>
             node.DescendantsAndSelf().OfType<ShellSimpleCommand>().Any(IsCheck);
 
-        public bool IsCheck(ShellSimpleCommand command)
+        public bool IsCheck(ShellSimpleCommand command) => CheckTargets(command) is { } _;
+
+        /// <summary>
+        /// Where the checks of a readiness loop send their requests (RAY0064), all of them together: a local address,
+        /// an explicit remote one, <c>RAY_ADDRESS</c>, or <see cref="CheckTarget.Unknown"/> (Python code).
+        /// </summary>
+        public CheckTarget Targets(ShellCommand loop)
         {
-            if (command.Redirections.Any(r => r.Target.TryGetLiteralValue(out string target) && target.StartsWith("/dev/tcp/", StringComparison.Ordinal)))
+            var targets = CheckTarget.None;
+            foreach (ShellSimpleCommand command in loop.DescendantsAndSelf().OfType<ShellSimpleCommand>())
             {
-                return true;
+                targets |= CheckTargets(command) ?? CheckTarget.None;
+            }
+
+            return targets;
+        }
+
+        /// <summary>The targets of <paramref name="command"/> when it is a check; <c>null</c> when it is not.</summary>
+        private CheckTarget? CheckTargets(ShellSimpleCommand command)
+        {
+            foreach (ShellRedirection redirection in command.Redirections)
+            {
+                string target = ShellWordText.Shape(redirection.Target, _text);
+                if (target.StartsWith("/dev/tcp/", StringComparison.Ordinal))
+                {
+                    return RayDependentCommands.IsLocalAddress(target.Substring("/dev/tcp/".Length).Split('/')[0]) ? CheckTarget.Local : CheckTarget.Remote;
+                }
             }
 
             if (command.Words.Count == 0)
             {
-                return false;
+                return null;
             }
 
             var argv = new List<string?>();
-            var words = new List<ShellWord>();
+            var shapes = new List<string?>();
             foreach (ShellWord word in command.Words)
             {
                 argv.Add(word.TryGetLiteralValue(out string value) ? value : null);
-                words.Add(word);
+                shapes.Add(ShellWordText.Shape(word, _text));
             }
 
             if (argv[0] is { } fn && _functions.TryGetValue(fn, out ShellCommand? body) && _nesting < MaxNesting)
             {
-                return new LoopAnalysis(_text, _dialect, EmptyFunctions, _nesting + 1).ContainsCheck(body);
+                return Nested(new LoopAnalysis(_text, _dialect, EmptyFunctions, _nesting + 1), body);
             }
 
             int i = RayDependentCommands.SkipWrappers(argv, 0, out _, out _);
             if (i < 0 || argv[i] is not { } name)
             {
-                return false;
+                return null;
             }
 
-            RayCommandInfo info = RayDependentCommands.Classify(argv, i, command.Assignments.Select(a => a.Word.TryGetLiteralValue(out string v) ? v : null));
+            List<string?> assignments = command.Assignments.Select(a => (string?)ShellWordText.Shape(a.Word, _text)).ToList();
+            RayCommandInfo info = RayDependentCommands.Classify(argv, i, assignments, shapes);
             if (info.IsReadinessCheck || info.Dependence != RayDependence.None)
             {
-                return true;
+                return RayDependentCommands.TargetOf(shapes, i, assignments);
             }
 
             if (_nesting < MaxNesting && RayDependentCommands.IsKnownShell(name) && RayDependentCommands.TryGetShellOperand(argv, i, out int script, out bool inline) && inline && argv[script] is { } text)
             {
                 ShellParseResult inner = ShellParser.Parse(text, RayDependentCommands.DialectOf(name), maxDepth: 100);
-                return new LoopAnalysis(text, RayDependentCommands.DialectOf(name), EmptyFunctions, _nesting + 1).ContainsCheck(inner.Script);
+                return Nested(new LoopAnalysis(text, RayDependentCommands.DialectOf(name), EmptyFunctions, _nesting + 1), inner.Script);
             }
 
             if (RayDependentCommands.IsPython(name) && RayDependentCommands.TryGetPythonOperand(argv, i, out int code, out bool isCode) && isCode && argv[code] is { } python)
             {
                 PythonScan scan = PythonScanner.Scan(python);
-                return scan.HasHealthProbe || scan.Calls.Count > 0;
+                return scan.HasHealthProbe || scan.Calls.Count > 0 ? CheckTarget.Unknown : null;
             }
 
-            return false;
+            return null;
+        }
+
+        /// <summary>The targets of the checks inside a function body or a nested shell's script; <c>null</c> when it has none.</summary>
+        private static CheckTarget? Nested(LoopAnalysis analysis, ShellNode node)
+        {
+            CheckTarget? targets = null;
+            foreach (ShellSimpleCommand command in node.DescendantsAndSelf().OfType<ShellSimpleCommand>())
+            {
+                if (analysis.CheckTargets(command) is { } found)
+                {
+                    targets = (targets ?? CheckTarget.None) | found;
+                }
+            }
+
+            return targets;
         }
 
         /// <summary>The body leaves the loop (break, exit 0, return) in a way that depends on a check's exit status.</summary>

@@ -18,6 +18,25 @@ namespace RayGen.Analysis
         LocalNode,
     }
 
+    /// <summary>Where readiness checks send their request (RAY0064: does a wait target the head?).</summary>
+    [Flags]
+    internal enum CheckTarget
+    {
+        None = 0,
+
+        /// <summary><c>127.0.0.1</c> or <c>localhost</c>: the container's own node.</summary>
+        Local = 1,
+
+        /// <summary>An explicit address that is not local: <c>--address $FQ_RAY_IP:6379</c>, <c>http://head-svc:8265/…</c>, <c>nc -z head-svc 6379</c>.</summary>
+        Remote = 2,
+
+        /// <summary>A Ray cluster client without <c>--address</c>: it goes wherever <c>RAY_ADDRESS</c> points.</summary>
+        RayAddress = 4,
+
+        /// <summary>A check RayGen cannot place (Python code).</summary>
+        Unknown = 8,
+    }
+
     /// <summary>What one command (an argv, wrappers already removed) means for Ray readiness.</summary>
     internal sealed class RayCommandInfo
     {
@@ -196,15 +215,21 @@ namespace RayGen.Analysis
             return -1;
         }
 
-        /// <summary>Classifies a command whose name is <c>argv[start]</c> (wrappers removed). <paramref name="context"/> are extra words such as assignments.</summary>
-        public static RayCommandInfo Classify(IReadOnlyList<string?> argv, int start, IEnumerable<string?>? context = null)
+        /// <summary>
+        /// Classifies a command whose name is <c>argv[start]</c> (wrappers removed). <paramref name="context"/> are extra
+        /// words such as assignments. <paramref name="shapes"/>, when given, are the same words with expansions kept as
+        /// written (<see cref="ShellWordText.Shape"/>), so that <c>curl http://$RAY_IP:8265/api/gcs_healthz</c> is still
+        /// a health probe.
+        /// </summary>
+        public static RayCommandInfo Classify(IReadOnlyList<string?> argv, int start, IEnumerable<string?>? context = null, IReadOnlyList<string?>? shapes = null)
         {
             if (start < 0 || start >= argv.Count || argv[start] is not { } name)
             {
                 return RayCommandInfo.None;
             }
 
-            bool local = argv.Skip(start + 1).Concat(context ?? Enumerable.Empty<string?>()).Any(IsLocalAddress);
+            IReadOnlyList<string?> words = shapes ?? argv;
+            bool local = words.Skip(start + 1).Concat(context ?? Enumerable.Empty<string?>()).Any(IsLocalAddress);
             switch (BaseName(name))
             {
                 case "ray":
@@ -258,17 +283,57 @@ namespace RayGen.Analysis
 
                 case "curl":
                 case "wget":
-                    return argv.Skip(start + 1).Any(IsHealthUrl)
+                    return words.Skip(start + 1).Any(IsHealthUrl)
                         ? new RayCommandInfo(RayDependence.None, BaseName(name), 1, local, true)
                         : RayCommandInfo.None;
                 case "nc":
                 case "ncat":
                 case "netcat":
-                    return argv.Skip(start + 1).Any(a => a is not null && a.Length > 1 && a[0] == '-' && a[1] != '-' && a.IndexOf('z') > 0)
+                    return words.Skip(start + 1).Any(a => a is not null && a.Length > 1 && a[0] == '-' && a[1] != '-' && a.IndexOf('z') > 0)
                         ? new RayCommandInfo(RayDependence.None, BaseName(name) + " -z", 1, local, true)
                         : RayCommandInfo.None;
                 default:
                     return RayCommandInfo.None;
+            }
+        }
+
+        /// <summary>
+        /// Where a check or cluster client at <c>shapes[start]</c> (see <see cref="Classify"/>) sends its request:
+        /// <c>--address</c> (or a <c>RAY_ADDRESS=…</c> in <paramref name="context"/>) for <c>ray</c> and <c>serve</c>, the
+        /// health URL for <c>curl</c>/<c>wget</c>, the host operand for <c>nc -z</c>. A word only known at run time
+        /// (<c>$FQ_RAY_IP:6379</c>) is not local.
+        /// </summary>
+        public static CheckTarget TargetOf(IReadOnlyList<string?> shapes, int start, IEnumerable<string?>? context = null)
+        {
+            if (start < 0 || start >= shapes.Count || shapes[start] is not { } name)
+            {
+                return CheckTarget.Unknown;
+            }
+
+            static CheckTarget Place(string address) => IsLocalAddress(address) ? CheckTarget.Local : CheckTarget.Remote;
+            switch (BaseName(name))
+            {
+                case "ray":
+                {
+                    string? address = OptionValue(shapes, start + 1, "--address", "--address")
+                        ?? context?.FirstOrDefault(w => w is not null && w.StartsWith("RAY_ADDRESS=", StringComparison.Ordinal))?.Substring("RAY_ADDRESS=".Length);
+                    return address is null ? CheckTarget.RayAddress : Place(address);
+                }
+
+                case "serve":
+                    // Without --address the serve CLI talks to http://localhost:8265.
+                    return OptionValue(shapes, start + 1, "--address", "-a") is { } serveAddress ? Place(serveAddress) : CheckTarget.Local;
+                case "curl":
+                case "wget":
+                    return shapes.Skip(start + 1).FirstOrDefault(IsHealthUrl) is { } url ? Place(url) : CheckTarget.Unknown;
+                case "nc":
+                case "ncat":
+                case "netcat":
+                    return shapes.Skip(start + 1).Any(w => w is not null && !w.StartsWith("-", StringComparison.Ordinal) && IsLocalAddress(w))
+                        ? CheckTarget.Local
+                        : CheckTarget.Remote;
+                default:
+                    return CheckTarget.Unknown;
             }
         }
 

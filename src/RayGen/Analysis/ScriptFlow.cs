@@ -89,14 +89,22 @@ namespace RayGen.Analysis
     /// <summary>A readiness loop (§0.7).</summary>
     internal sealed class LoopEvent
     {
-        public LoopEvent(SourceRef keyword, string keywordText, bool bounded, ScriptVia? via, bool background)
+        public LoopEvent(SourceRef keyword, string keywordText, bool bounded, ScriptVia? via, bool background, CheckTarget targets = CheckTarget.Unknown, bool rayAddressSet = false)
         {
             Keyword = keyword;
             KeywordText = keywordText;
             Bounded = bounded;
             Via = via;
             Background = background;
+            Targets = targets;
+            RayAddressSet = rayAddressSet;
         }
+
+        /// <summary>Where the loop's checks send their requests.</summary>
+        public CheckTarget Targets { get; }
+
+        /// <summary>The script assigned or exported <c>RAY_ADDRESS</c> before the loop.</summary>
+        public bool RayAddressSet { get; }
 
         /// <summary>In a background job: nothing waits for the loop.</summary>
         public bool Background { get; }
@@ -380,7 +388,7 @@ namespace RayGen.Analysis
             if (!frame.InReadinessLoop && analysis.IsReadinessLoop(loop))
             {
                 bool bounded = frame.UnderTimeout || analysis.IsBounded(loop);
-                _result.Loops.Add(new LoopEvent(scope.Source.Locate(loop.Start, loop.Start + keyword.Length), keyword, bounded, frame.Via, frame.Background));
+                _result.Loops.Add(new LoopEvent(scope.Source.Locate(loop.Start, loop.Start + keyword.Length), keyword, bounded, frame.Via, frame.Background, analysis.Targets(loop), state.RayAddressSet));
                 FlowState inside = state.Clone();
                 Frame checking = frame.Checking();
                 if (condition is not null)
@@ -420,6 +428,14 @@ namespace RayGen.Analysis
             foreach (ShellWord word in command.Words)
             {
                 WalkSubstitutions(word, scope, frame, state);
+            }
+
+            // RAY_ADDRESS=… on its own, or export/declare RAY_ADDRESS=…: later cluster clients use it (RAY0064).
+            if ((command.Words.Count == 0 && command.Assignments.Any(a => a.Name == "RAY_ADDRESS"))
+                || (command.Words.Count > 1 && (command.Words[0].IsLiteral("export") || command.Words[0].IsLiteral("declare"))
+                    && command.Words.Skip(1).Any(w => ShellWordText.Shape(w, scope.Source.Text).StartsWith("RAY_ADDRESS=", StringComparison.Ordinal))))
+            {
+                state.RayAddressSet = true;
             }
 
             if (command.Words.Count == 0)
@@ -635,7 +651,7 @@ namespace RayGen.Analysis
             PythonScan scan = PythonScanner.Scan(code.Text);
             foreach (PythonReadinessLoop loop in scan.Loops)
             {
-                _result.Loops.Add(new LoopEvent(code.Locate(loop.KeywordOffset, loop.KeywordOffset + loop.Keyword.Length), loop.Keyword, loop.Bounded || frame.UnderTimeout, frame.Via, frame.Background));
+                _result.Loops.Add(new LoopEvent(code.Locate(loop.KeywordOffset, loop.KeywordOffset + loop.Keyword.Length), loop.Keyword, loop.Bounded || frame.UnderTimeout, frame.Via, frame.Background, CheckTarget.Unknown, state.RayAddressSet));
             }
 
             foreach (PythonRayCall call in scan.Calls)
@@ -807,7 +823,10 @@ namespace RayGen.Analysis
 
             public bool Blocked { get; set; }
 
-            public FlowState Clone() => new() { Ready = Ready, Blocked = Blocked };
+            /// <summary><c>RAY_ADDRESS</c> was assigned or exported.</summary>
+            public bool RayAddressSet { get; set; }
+
+            public FlowState Clone() => new() { Ready = Ready, Blocked = Blocked, RayAddressSet = RayAddressSet };
 
             /// <summary>After branches or pipeline members: waited if any of them waited (lenient, to avoid false positives).</summary>
             public void Join(IReadOnlyList<FlowState> states)
@@ -822,6 +841,7 @@ namespace RayGen.Analysis
                 }
 
                 Blocked |= states.Count > 0 && states.All(s => s.Blocked);
+                RayAddressSet |= states.Any(s => s.RayAddressSet);
             }
         }
 

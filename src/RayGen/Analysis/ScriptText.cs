@@ -303,6 +303,47 @@ namespace RayGen.Analysis
             return ok && offsets.Length == value.Length + 1;
         }
 
+        /// <summary>
+        /// The word after quote removal with every expansion kept as written (<c>"http://$FQ_RAY_IP:8265/x"</c> →
+        /// <c>http://$FQ_RAY_IP:8265/x</c>): enough to tell a URL, a host or an <c>--address=</c> option whose
+        /// value is only known at run time.
+        /// </summary>
+        public static string Shape(ShellWord word, string source)
+        {
+            var sb = new StringBuilder();
+            AppendShape(word.Parts, source, sb);
+            return sb.ToString();
+        }
+
+        private static void AppendShape(IEnumerable<ShellWordPart> parts, string source, StringBuilder sb)
+        {
+            foreach (ShellWordPart part in parts)
+            {
+                switch (part)
+                {
+                    case ShellLiteralPart l:
+                        sb.Append(l.Value);
+                        break;
+                    case ShellEscapedPart e:
+                        sb.Append(e.Value);
+                        break;
+                    case ShellSingleQuotedPart s:
+                        sb.Append(s.Value);
+                        break;
+                    case ShellAnsiCQuotedPart a:
+                        sb.Append(a.Value);
+                        break;
+                    case ShellDoubleQuotedPart d:
+                        AppendShape(d.Parts, source, sb);
+                        break;
+                    default:
+                        int start = Math.Min(Math.Max(part.Start, 0), source.Length);
+                        sb.Append(source, start, Math.Min(Math.Max(part.End, start), source.Length) - start);
+                        break;
+                }
+            }
+        }
+
         private static bool Append(IEnumerable<ShellWordPart> parts, string source, StringBuilder sb, List<int> map, bool inDoubleQuotes)
         {
             foreach (ShellWordPart part in parts)

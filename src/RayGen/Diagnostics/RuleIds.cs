@@ -10,8 +10,10 @@ namespace RayGen.Diagnostics
         public const string OpenHereDocument = "RAY0005";
         public const string NonStringRayStartParam = "RAY0030";
         public const string RayContainerPosition = "RAY0060";
+        public const string HeadServicePorts = "RAY0061";
         public const string DuplicateWaitGcsReady = "RAY0062";
         public const string LegacyServiceWait = "RAY0063";
+        public const string NoGcsWait = "RAY0064";
         public const string NoContainers = "RAY0102";
         public const string Templated = "RAY0190";
         public const string UnparsableYaml = "RAY0191";

@@ -46,6 +46,7 @@ namespace RayGen.Generator
             bool initInjection = Bool(property, "RayGenEnableInitContainerInjection", true, problems);
             bool isPublic = Bool(property, "RayGenPublic", false, problems);
             bool probes = Bool(property, "RayGenEnableProbesInjection", true, problems);
+            bool headClusterIP = Bool(property, "RayGenHeadClusterIPService", false, problems);
             FeatureGates gates = FeatureGates.Parse(property("RayGenFeatureGates"), out string? invalidGate);
             if (invalidGate is not null)
             {
@@ -61,7 +62,7 @@ namespace RayGen.Generator
                 problems.Add(new SettingProblem("RayGenNamespace", codeNamespace, "a C# namespace such as RayGen.Generated"));
             }
 
-            var knobs = new OperatorSettings(profile ?? KubeRayProfiles.Default, domain, loginShell, initInjection, probes, gates);
+            var knobs = new OperatorSettings(profile ?? KubeRayProfiles.Default, domain, loginShell, initInjection, probes, gates, headClusterIP);
             return new RayGenSettings(
                 profile is null ? null : knobs,
                 knobs,

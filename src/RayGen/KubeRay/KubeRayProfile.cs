@@ -84,6 +84,12 @@ namespace RayGen.KubeRay
         /// <summary><c>headService.metadata.name</c> is used for the head Service (1.0.0+).</summary>
         public bool CustomHeadServiceName { get; init; }
 
+        /// <summary>
+        /// The generated head Service is headless (<c>clusterIP: None</c>) when its type is ClusterIP, unless the
+        /// operator env <c>ENABLE_RAY_HEAD_CLUSTER_IP_SERVICE=true</c> (1.2.0+; before, it always had a cluster IP).
+        /// </summary>
+        public bool HeadlessHeadService { get; init; }
+
         public RayContainerSelection RayContainer { get; init; }
 
         /// <summary><c>rayStartParams</c> may be absent (1.4.0+).</summary>

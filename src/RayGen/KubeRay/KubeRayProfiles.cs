@@ -47,6 +47,7 @@ namespace RayGen.KubeRay
             OverwriteAnnotation = true,
             LegacyHeadServiceNaming = false,
             CustomHeadServiceName = true,
+            HeadlessHeadService = true,
             RayContainer = RayContainerSelection.FirstContainer,
             RayStartParamsOptional = true,
             GcsFaultToleranceOptions = true,
@@ -117,10 +118,11 @@ namespace RayGen.KubeRay
             ShmSizeLimitFirst = false,
         };
 
-        // 1.2.0 removed the two tabs after "sleep 5".
+        // 1.2.0 removed the two tabs after "sleep 5" and made the head Service headless.
         private static readonly KubeRayProfile V1_1 = V1_2 with
         {
             Version = "1.1.0",
+            HeadlessHeadService = false,
             WaitGcsReadyScript = ScriptHead + GitHubFaq + ScriptTail + "\t\t" + ScriptEnd,
         };
 

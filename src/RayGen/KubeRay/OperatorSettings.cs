@@ -10,7 +10,8 @@ namespace RayGen.KubeRay
         bool EnableLoginShell,
         bool EnableInitContainerInjection,
         bool EnableProbesInjection,
-        FeatureGates FeatureGates)
+        FeatureGates FeatureGates,
+        bool HeadClusterIPService = false)
     {
         public static OperatorSettings Default { get; } = new(KubeRayProfiles.Default, "cluster.local", false, true, true, FeatureGates.None);
     }

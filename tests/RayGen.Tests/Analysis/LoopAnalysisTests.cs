@@ -71,6 +71,40 @@ namespace RayGen.Tests.Analysis
             Assert.Equal(bounded, analysis.IsBounded(loop));
         }
 
+        [Theory]
+        [InlineData("until ray health-check; do sleep 1; done", "RayAddress")]
+        [InlineData("until ray health-check --address $FQ_RAY_IP:6379; do sleep 1; done", "Remote")]
+        [InlineData("until ray health-check --address=\"${FQ_RAY_IP}:6379\"; do sleep 1; done", "Remote")]
+        [InlineData("until ray status --address 127.0.0.1:6379; do sleep 1; done", "Local")]
+        [InlineData("until RAY_ADDRESS=head:6379 ray health-check; do sleep 1; done", "Remote")]
+        [InlineData("until curl -sf http://$RAY_IP:8265/api/gcs_healthz; do sleep 1; done", "Remote")]
+        [InlineData("until curl -sf http://localhost:8265/api/gcs_healthz; do sleep 1; done", "Local")]
+        [InlineData("until nc -z -w 1 $RAY_IP 6379; do sleep 1; done", "Remote")]
+        [InlineData("until nc -z localhost 6379; do sleep 1; done", "Local")]
+        [InlineData("until : </dev/tcp/$FQ_RAY_IP/6379; do sleep 1; done", "Remote")]
+        [InlineData("until : </dev/tcp/127.0.0.1/6379; do sleep 1; done", "Local")]
+        [InlineData("until serve status; do sleep 1; done", "Local")]
+        [InlineData("until sh -c 'ray health-check --address head:6379'; do sleep 1; done", "Remote")]
+        [InlineData("ready() { ray health-check; }; until ready; do sleep 1; done", "RayAddress")]
+        [InlineData("until python -c 'import ray; ray.init()'; do sleep 1; done", "Unknown")]
+        [InlineData("until ray health-check; do curl -s http://127.0.0.1:8265/api/healthz; sleep 1; done", "RayAddress, Local")]
+        public void Targets(string script, string expected)
+        {
+            var (analysis, loop) = FirstLoop(script);
+            Assert.True(analysis.IsReadinessLoop(loop));
+            Assert.Equal(System.Enum.Parse<CheckTarget>(expected), analysis.Targets(loop));
+        }
+
+        [Theory]
+        [InlineData("until curl -sf \"http://${RAY_IP}:8265/api/gcs_healthz\"; do sleep 1; done")]
+        [InlineData("until wget -q -O- http://$HEAD:52365/api/local_raylet_healthz; do sleep 1; done")]
+        [InlineData("until (echo > /dev/tcp/$RAY_IP/6379) 2>/dev/null; do sleep 1; done")]
+        public void ChecksWhoseHostIsAVariable(string script)
+        {
+            var (analysis, loop) = FirstLoop(script);
+            Assert.True(analysis.IsReadinessLoop(loop));
+        }
+
         [Fact]
         public void PosixScriptsParseInPosixMode()
         {

@@ -51,8 +51,9 @@ namespace RayGen.Tests.Analyzers.PodLayout
         public void HeadAndDisabledInjectionDoNotTrigger()
         {
             RuleVerifier.VerifyNone("RAY0062", WithInit("- name: wait-gcs-ready\n  image: busybox\n", worker: false));
+            // With injection off this init container does nothing visible, so RAY0064 rightly says nothing waits for GCS.
             RuleVerifier.VerifyNone("RAY0062", WithInit("- name: wait-gcs-ready\n  image: busybox\n"),
-                new Dictionary<string, string> { ["RayGenEnableInitContainerInjection"] = "false" });
+                new Dictionary<string, string> { ["RayGenEnableInitContainerInjection"] = "false" }, "RAY0064");
         }
     }
 
