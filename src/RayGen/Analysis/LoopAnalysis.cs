@@ -79,25 +79,25 @@ namespace RayGen.Analysis
                 return new LoopAnalysis(_text, _dialect, EmptyFunctions, _nesting + 1).ContainsCheck(body);
             }
 
-            int i = RayDependentCommands.SkipWrappers(argv, 0, out _, out _);
+            int i = RayCommands.SkipWrappers(argv, 0, out _, out _);
             if (i < 0 || argv[i] is not { } name)
             {
                 return false;
             }
 
-            RayCommandInfo info = RayDependentCommands.Classify(argv, i, command.Assignments.Select(a => a.Word.TryGetLiteralValue(out string v) ? v : null));
+            RayCommandInfo info = RayCommands.Classify(argv, i, command.Assignments.Select(a => a.Word.TryGetLiteralValue(out string v) ? v : null));
             if (info.IsReadinessCheck || info.Dependence != RayDependence.None)
             {
                 return true;
             }
 
-            if (_nesting < MaxNesting && RayDependentCommands.IsKnownShell(name) && RayDependentCommands.TryGetShellOperand(argv, i, out int script, out bool inline) && inline && argv[script] is { } text)
+            if (_nesting < MaxNesting && KnownShell.IsShellName(name) && KnownShell.Find(argv, i) is { ScriptIndex: { } script } shell && argv[script] is { } text)
             {
-                ShellParseResult inner = ShellParser.Parse(text, RayDependentCommands.DialectOf(name), maxDepth: 100);
-                return new LoopAnalysis(text, RayDependentCommands.DialectOf(name), EmptyFunctions, _nesting + 1).ContainsCheck(inner.Script);
+                ShellParseResult inner = ShellParser.Parse(text, shell.Dialect, maxDepth: 100);
+                return new LoopAnalysis(text, shell.Dialect, EmptyFunctions, _nesting + 1).ContainsCheck(inner.Script);
             }
 
-            if (RayDependentCommands.IsPython(name) && RayDependentCommands.TryGetPythonOperand(argv, i, out int code, out bool isCode) && isCode && argv[code] is { } python)
+            if (RayCommands.IsPython(name) && RayCommands.TryGetPythonOperand(argv, i, out int code, out bool isCode) && isCode && argv[code] is { } python)
             {
                 PythonScan scan = PythonScanner.Scan(python);
                 return scan.HasHealthProbe || scan.Calls.Count > 0;
