@@ -439,7 +439,7 @@ namespace RayGen.Analysis
                 ? (s, e) => outer(b + s, b + e)
                 : (_, _) => outer(script.Start, script.End);
             WalkText(
-                new ShellText(ShellParser.Parse(inner, shell.Dialect), locate, text.Depth + 1),
+                new ShellText(ShellParser.Parse(inner, shell.Dialect), locate, text.Depth + 1) { File = text.File, Via = text.Via },
                 placement | CommandPlacement.InnerShell,
                 new ShellScope(simple, scope),
                 background);

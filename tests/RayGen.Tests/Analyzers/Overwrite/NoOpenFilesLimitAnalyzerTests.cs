@@ -117,6 +117,18 @@ namespace RayGen.Tests.Analyzers.Overwrite
         }
 
         [Fact]
+        public void AnInnerShellOfAScriptInAnotherFileIsLocatedThere()
+        {
+            string cluster = OverwriteWithScripts("command: [\"/home/ray/samples/start.sh\"]");
+            string configMap = ConfigMap("ray-example", ("start.sh", "echo head\nbash -c 'ray start --head --block'\n")).Substring(4);
+            Diagnostic d = Assert.Single(AnalyzeFiles(Id, null, ("/project/ray/cluster.yaml", cluster), ("/project/ray/scripts.yaml", configMap)));
+            Assert.Equal("/home/ray/samples/start.sh", TextAt(cluster, d.Location));
+            Assert.Equal("/project/ray/scripts.yaml", d.AdditionalLocations[0].GetLineSpan().Path);
+            Assert.Equal("ray start", TextAt(configMap, d.AdditionalLocations[0]));
+            Assert.Contains("line 2", d.GetMessage());
+        }
+
+        [Fact]
         public void GeneratedModeHasKubeRaysUlimit()
         {
             RuleVerifier.VerifyNone(Id, RayCluster("c", Group("args: [\"echo hi\"]")));
