@@ -53,60 +53,25 @@ namespace RayGen.Analysis
         public bool IsTemplated => Group.Elements.Any(e => e.Value.IndexOf("{{", StringComparison.Ordinal) >= 0);
 
         /// <summary>True when the exec-form array itself is <c>ray start …</c> (no shell at all).</summary>
-        public bool IsExecRayStart => Shell is null && RayCommands.IsRayStart(Argv.Skip(ExecWrappers(Argv.Select(a => (string?)a.Value).ToArray())).Select(a => a.Value).ToArray());
+        public bool IsExecRayStart => Shell is null && RayCommands.RayStartIndex(Argv.Select(a => (string?)a.Value).ToArray(), ExecWrappers(Argv.Select(a => (string?)a.Value).ToArray())) is not null;
 
         /// <summary>The exec-form words <c>ray</c> … <c>start</c> (after wrappers), when <see cref="IsExecRayStart"/>.</summary>
         public (ArgElement Ray, ArgElement Start) ExecRayStartWords
         {
             get
             {
-                int ray = ExecWrappers(Argv.Select(a => (string?)a.Value).ToArray());
-                int start = ray + 1;
-                while (start < Argv.Count - 1 && Argv[start].Value.StartsWith("-", StringComparison.Ordinal))
-                {
-                    start++;
-                }
-
+                string?[] words = Argv.Select(a => (string?)a.Value).ToArray();
+                int ray = ExecWrappers(words);
+                int start = RayCommands.RayStartIndex(words, ray) ?? ray;
                 return (Argv[ray], Argv[Math.Min(start, Argv.Count - 1)]);
             }
         }
 
-        /// <summary>How many leading exec-form words are wrappers that run the rest: <c>nohup</c>, <c>timeout [opts] N</c>, <c>env [A=b]</c>, <c>tini --</c>, <c>dumb-init</c>.</summary>
+        /// <summary>How many leading exec-form words are wrappers that run the rest (<c>nohup</c>, <c>timeout [opts] N</c>, <c>env [A=b]</c>, <c>tini --</c>, <c>dumb-init</c>, …).</summary>
         internal static int ExecWrappers(IReadOnlyList<string?> words)
         {
-            int i = 0;
-            while (i < words.Count && words[i] is { } word)
-            {
-                string name = KnownShell.BaseName(word.Trim());
-                if (name is "nohup" or "tini" or "dumb-init" or "setsid" || (name == "--" && i > 0))
-                {
-                    i++;
-                }
-                else if (name == "timeout")
-                {
-                    i++;
-                    while (i < words.Count && words[i] is { } option && option.StartsWith("-", StringComparison.Ordinal))
-                    {
-                        i += option is "-s" or "-k" ? 2 : 1;
-                    }
-
-                    i++;
-                }
-                else if (name == "env" && word.Trim().IndexOf(' ') < 0)
-                {
-                    i++;
-                    while (i < words.Count && words[i] is { } option && (option.StartsWith("-", StringComparison.Ordinal) || option.Contains('=')))
-                    {
-                        i++;
-                    }
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            return Math.Min(i, words.Count);
+            int i = RayCommands.SkipWrappers(words, 0, execForm: true, out _, out _, out _);
+            return i < 0 ? words.Count : i;
         }
 
         /// <summary>True for <c>rayproject/ray*</c> images (any registry, tag or digest): their default command does not start Ray.</summary>

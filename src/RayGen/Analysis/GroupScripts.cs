@@ -7,10 +7,12 @@ using RayGen.Yaml;
 namespace RayGen.Analysis
 {
     /// <summary>
-    /// The command sequences of one group's pod (rules.md groups A and F): the Ray container's postStart and
+    /// The command sequences of one group's pod (rules.md groups A, B and F): the Ray container's postStart and
     /// preStop hooks, its command (generated-mode <c>joined</c>, or the exec form in suppressed/overwrite mode),
-    /// and every init container's command, each walked by <see cref="ScriptFlow"/> with ConfigMap scripts
-    /// resolved through <paramref name="index"/>.
+    /// and every init container's command, each walked by <see cref="ScriptFlow"/>; and the Ray container's
+    /// <see cref="ShellProgram"/> (what groups A and B read). ConfigMap scripts are resolved through one
+    /// <see cref="ScriptResolver"/> for all of them, and each script text is parsed once
+    /// (<see cref="ScriptLanguage.Parse"/>).
     /// </summary>
     internal sealed class GroupScripts
     {
@@ -37,6 +39,13 @@ namespace RayGen.Analysis
         public FlowResult? Command { get; private set; }
 
         public List<FlowResult> Flows { get; } = new();
+
+        /// <summary>
+        /// The Ray container's program (<see cref="ContainerProgram"/>) with the ConfigMap scripts it runs or sources
+        /// walked in place (groups A and B); for an exec-form command that runs a script file, the script's program.
+        /// Null when the container runs no shell text RayGen can read, or it is templated.
+        /// </summary>
+        public ShellProgram? Program { get; private set; }
 
         /// <summary>False when a ConfigMap lookup could still change with files the index did not hold.</summary>
         public bool Settled { get; private set; }
@@ -71,7 +80,7 @@ namespace RayGen.Analysis
                 {
                     if (group.Joined.Trim().Length > 0)
                     {
-                        result.Command = ScriptFlow.RunShell(new ScriptSource(group.Joined, new JoinedTextMap(group, file)), ShellDialect.Bash, ExecPlace.Joined, pod, resolver, startBlocks);
+                        result.Command = ScriptFlow.RunShell(new ScriptSource(group.Joined, new JoinedTextMap(group, file)), group.JoinedParse, ExecPlace.Joined, pod, resolver, startBlocks);
                     }
                 }
                 else if (group.Elements.Count > 0 && group.Elements[0].IsCommand)
@@ -84,6 +93,8 @@ namespace RayGen.Analysis
                 {
                     result.Flows.Add(result.Command);
                 }
+
+                result.Program = ContainerProgramWithScripts(group, file, new ScriptReader(resolver, pod));
             }
 
             if (podSpec?.Get("initContainers") is { Kind: YamlNodeKind.Sequence } inits)
@@ -105,8 +116,48 @@ namespace RayGen.Analysis
             return result;
         }
 
+        /// <summary>A span of <paramref name="text"/> as a location (the text may be a script in another file).</summary>
+        public SourceRef Ref(ShellText text, SourceSpan span) => new(text.File ?? File, span);
+
+        /// <summary>A span of the manifest.</summary>
+        public SourceRef Ref(SourceSpan span) => File.Ref(span);
+
+        /// <summary>
+        /// Where a group A/B rule reports a finding at <paramref name="span"/> of <paramref name="text"/> (rules.md RAY0070
+        /// "Location"): in the manifest's own text, the finding itself; inside a resolved script, the outermost script
+        /// reference in the manifest, with the finding (in the ConfigMap) as <c>Inner</c>, an additional location.
+        /// </summary>
+        public (SourceRef Primary, SourceRef? Inner, ScriptVia? Via) Place(ShellText text, SourceSpan span)
+        {
+            SourceRef at = Ref(text, span);
+            return text.Via is { } via ? (via.Reference, at, via) : (at, null, null);
+        }
+
         /// <summary>Whether a Ray-dependent command counts on this group (§0.7 worker guard).</summary>
         public bool Counts(RayUseEvent use) => use.Info.Counts(Group.IsHead, Settings.EnableInitContainerInjection);
+
+        private static ShellProgram? ContainerProgramWithScripts(GroupArgs group, ScriptFile file, ScriptReader scripts)
+        {
+            ContainerProgram container = ContainerProgram.For(group);
+            if (container.IsTemplated)
+            {
+                return null;
+            }
+
+            if (container.Program is { } program)
+            {
+                return ShellProgram.Walk(program.Root, scripts);
+            }
+
+            List<FlowArg> argv = Args(file, container.Argv.Select(e => e.Node));
+            if (argv.Count != container.Argv.Count)
+            {
+                return null;
+            }
+
+            string?[] words = argv.Select(a => a.Value).ToArray();
+            return ShellProgram.WalkExec(words, ContainerProgram.ExecWrappers(words), argv.Select(a => a.Location).ToList(), scripts);
+        }
 
         /// <summary>Exec-form elements; each is located at its value (inside the quotes when the scalar maps precisely).</summary>
         private static List<FlowArg> Args(ScriptFile file, IEnumerable<YamlNode> items)

@@ -9,7 +9,8 @@ namespace RayGen.Analysis
     /// rules.md §0.3 "Known shell": a command word whose basename is <c>sh</c>, <c>bash</c>, <c>dash</c>,
     /// <c>ash</c>, <c>zsh</c> or <c>ksh</c>, optionally behind <c>env</c> (<c>/usr/bin/env bash</c> as one word or
     /// as two words), and where its script argument is: the first operand after an option word that
-    /// contains <c>c</c> (<c>-c</c>, <c>-lc</c>, <c>-euxc</c>); <c>--</c> words after the options are skipped.
+    /// contains <c>c</c> (<c>-c</c>, <c>-lc</c>, <c>-euxc</c>), also when more options follow it; without such an
+    /// option the first operand is a script file. <c>--</c> ends the options.
     /// Works on plain word lists, so it serves exec-form arrays and parsed simple commands alike
     /// (a <c>null</c> word stands for one whose value is not known, e.g. <c>"$X"</c>).
     /// </summary>
@@ -51,7 +52,8 @@ namespace RayGen.Analysis
         /// <summary>dash (POSIX) for <c>sh</c>/<c>dash</c>/<c>ash</c>, bash otherwise.</summary>
         public ShellDialect Dialect => DialectOf(Name);
 
-        public static ShellDialect DialectOf(string name) => name is "sh" or "dash" or "ash" ? ShellDialect.Posix : ShellDialect.Bash;
+        /// <summary>dash (POSIX) for <c>sh</c>/<c>dash</c>/<c>ash</c> (also as paths: <c>/bin/sh</c>), bash otherwise.</summary>
+        public static ShellDialect DialectOf(string shell) => BaseName(shell) is "sh" or "dash" or "ash" ? ShellDialect.Posix : ShellDialect.Bash;
 
         /// <summary>True when <paramref name="word"/>'s basename is one of the known shells.</summary>
         public static bool IsShellName(string? word) => word is not null && Names.Contains(BaseName(word.Trim()));
@@ -104,17 +106,19 @@ namespace RayGen.Analysis
 
             string name = BaseName(program);
             bool login = false;
+            int? option = null;
             for (int i = shellIndex + 1; i < words.Count; i++)
             {
                 if (words[i] is not { } word)
                 {
-                    return new KnownShell(name, shellIndex, null, null, null, login);
+                    // A word with expansions: after -c it is the script argument ("$X"); before, it may be an option.
+                    return option is null ? new KnownShell(name, shellIndex, null, null, null, login) : Operand(i);
                 }
 
                 if (word == "--")
                 {
-                    // Options end: the next word is a script file.
-                    return new KnownShell(name, shellIndex, null, null, i + 1 < words.Count ? i + 1 : null, login);
+                    // Options end: the next word is the script argument (with -c) or a script file.
+                    return Operand(i + 1);
                 }
 
                 if (word.StartsWith("--", StringComparison.Ordinal))
@@ -125,32 +129,33 @@ namespace RayGen.Analysis
 
                 if (word.Length > 1 && (word[0] == '-' || word[0] == '+'))
                 {
-                    if (word.Substring(1) == "o")
+                    if (word.Substring(1) is "o" or "O")
                     {
-                        i++; // -o NAME
+                        i++; // -o NAME, -O NAME
                         continue;
                     }
 
                     login |= word[0] == '-' && word.IndexOf('l') > 0;
                     if (word[0] == '-' && word.IndexOf('c') > 0)
                     {
-                        int script = i + 1;
-                        while (script < words.Count && words[script] == "--")
-                        {
-                            script++;
-                        }
-
-                        // Options after -c still count for -l (bash -c -l 'x' is unusual; ignored).
-                        return new KnownShell(name, shellIndex, i, script < words.Count ? script : null, null, login);
+                        option ??= i;
                     }
 
                     continue;
                 }
 
-                return new KnownShell(name, shellIndex, null, null, i, login);
+                return Operand(i);
             }
 
-            return new KnownShell(name, shellIndex, null, null, null, login);
+            return new KnownShell(name, shellIndex, option, null, null, login);
+
+            KnownShell Operand(int index)
+            {
+                int? operand = index < words.Count ? index : null;
+                return option is null
+                    ? new KnownShell(name, shellIndex, null, null, operand, login)
+                    : new KnownShell(name, shellIndex, option, operand, null, login);
+            }
         }
     }
 }

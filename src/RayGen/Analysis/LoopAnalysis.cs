@@ -79,7 +79,7 @@ namespace RayGen.Analysis
                 string target = ShellWordText.Shape(redirection.Target, _text);
                 if (target.StartsWith("/dev/tcp/", StringComparison.Ordinal))
                 {
-                    return RayDependentCommands.IsLocalAddress(target.Substring("/dev/tcp/".Length).Split('/')[0]) ? CheckTarget.Local : CheckTarget.Remote;
+                    return RayCommands.IsLocalAddress(target.Substring("/dev/tcp/".Length).Split('/')[0]) ? CheckTarget.Local : CheckTarget.Remote;
                 }
             }
 
@@ -101,26 +101,26 @@ namespace RayGen.Analysis
                 return Nested(new LoopAnalysis(_text, _dialect, EmptyFunctions, _nesting + 1), body);
             }
 
-            int i = RayDependentCommands.SkipWrappers(argv, 0, out _, out _);
+            int i = RayCommands.SkipWrappers(argv, 0, out _, out _);
             if (i < 0 || argv[i] is not { } name)
             {
                 return null;
             }
 
             List<string?> assignments = command.Assignments.Select(a => (string?)ShellWordText.Shape(a.Word, _text)).ToList();
-            RayCommandInfo info = RayDependentCommands.Classify(argv, i, assignments, shapes);
+            RayCommandInfo info = RayCommands.Classify(argv, i, assignments, shapes);
             if (info.IsReadinessCheck || info.Dependence != RayDependence.None)
             {
-                return RayDependentCommands.TargetOf(shapes, i, assignments);
+                return RayCommands.TargetOf(shapes, i, assignments);
             }
 
-            if (_nesting < MaxNesting && RayDependentCommands.IsKnownShell(name) && RayDependentCommands.TryGetShellOperand(argv, i, out int script, out bool inline) && inline && argv[script] is { } text)
+            if (_nesting < MaxNesting && KnownShell.IsShellName(name) && KnownShell.Find(argv, i) is { ScriptIndex: { } script } shell && argv[script] is { } text)
             {
-                ShellParseResult inner = ShellParser.Parse(text, RayDependentCommands.DialectOf(name), maxDepth: 100);
-                return Nested(new LoopAnalysis(text, RayDependentCommands.DialectOf(name), EmptyFunctions, _nesting + 1), inner.Script);
+                ShellParseResult inner = ShellParser.Parse(text, shell.Dialect, maxDepth: 100);
+                return Nested(new LoopAnalysis(text, shell.Dialect, EmptyFunctions, _nesting + 1), inner.Script);
             }
 
-            if (RayDependentCommands.IsPython(name) && RayDependentCommands.TryGetPythonOperand(argv, i, out int code, out bool isCode) && isCode && argv[code] is { } python)
+            if (RayCommands.IsPython(name) && RayCommands.TryGetPythonOperand(argv, i, out int code, out bool isCode) && isCode && argv[code] is { } python)
             {
                 PythonScan scan = PythonScanner.Scan(python);
                 return scan.HasHealthProbe || scan.Calls.Count > 0 ? CheckTarget.Unknown : null;

@@ -89,7 +89,7 @@ namespace RayGen.Analysis
                 }
             }
 
-            bool probe = HttpClient.IsMatch(string.Join("\n", lines.Select(l => l.Bare))) && RayDependentCommands.IsHealthUrl(code);
+            bool probe = HttpClient.IsMatch(string.Join("\n", lines.Select(l => l.Bare))) && RayCommands.IsHealthUrl(code);
             var loops = new List<PythonReadinessLoop>();
             for (int i = 0; i < lines.Count; i++)
             {
@@ -126,7 +126,7 @@ namespace RayGen.Analysis
                 string bodyBare = string.Join("\n", body.Select(l => l.Bare));
                 string bodyText = string.Join("\n", body.Select(l => l.Code));
                 bool retries = Call.IsMatch(bodyBare) && Regex.IsMatch(bodyBare, @"\btry\s*:");
-                bool probes = HttpClient.IsMatch(bodyBare) && RayDependentCommands.IsHealthUrl(bodyText);
+                bool probes = HttpClient.IsMatch(bodyBare) && RayCommands.IsHealthUrl(bodyText);
                 if (!retries && !probes)
                 {
                     continue;

@@ -230,11 +230,11 @@ namespace RayGen.Analysis
             _startCommandBlocks = startCommandBlocks;
         }
 
-        /// <summary>Walks shell text (generated-mode <c>joined</c>).</summary>
-        public static FlowResult RunShell(ScriptSource source, ShellDialect dialect, ExecPlace place, PodContext pod, ScriptResolver resolver, bool startCommandBlocks)
+        /// <summary>Walks shell text already parsed (generated-mode <c>joined</c>: <see cref="GroupArgs.JoinedParse"/>).</summary>
+        public static FlowResult RunShell(ScriptSource source, ShellParseResult parsed, ExecPlace place, PodContext pod, ScriptResolver resolver, bool startCommandBlocks)
         {
             var result = new FlowResult(place, pod);
-            new ScriptFlow(result, resolver, startCommandBlocks).WalkShellText(source, dialect, Frame.Root, new FlowState());
+            new ScriptFlow(result, resolver, startCommandBlocks).WalkShellText(source, parsed.Dialect, Frame.Root, new FlowState(), parsed);
             return result;
         }
 
@@ -249,14 +249,14 @@ namespace RayGen.Analysis
         /// <summary>Budgets keep hostile input (functions or scripts that call each other many times) linear.</summary>
         private bool Full => _steps > MaxSteps || _result.Uses.Count + _result.Loops.Count + _result.Scripts.Count > MaxEvents;
 
-        private void WalkShellText(ScriptSource source, ShellDialect dialect, Frame frame, FlowState state)
+        private void WalkShellText(ScriptSource source, ShellDialect dialect, Frame frame, FlowState state, ShellParseResult? parsed = null)
         {
             if (frame.Depth > MaxDepth || Full || source.Text.IndexOf("{{", StringComparison.Ordinal) >= 0)
             {
                 return;
             }
 
-            ShellParseResult parse = ShellParser.Parse(source.Text, dialect, maxDepth: 100);
+            ShellParseResult parse = parsed ?? ShellParser.Parse(source.Text, dialect, maxDepth: 100);
             var functions = new Dictionary<string, ShellCommand>(frame.Functions, StringComparer.Ordinal);
             foreach (ShellFunctionDefinition function in parse.Script.DescendantsAndSelf().OfType<ShellFunctionDefinition>())
             {
@@ -540,7 +540,7 @@ namespace RayGen.Analysis
             }
 
             var argv = args.Select(a => a.Value).ToList();
-            int i = RayDependentCommands.SkipWrappers(argv, 0, out bool underTimeout, out bool detached);
+            int i = RayCommands.SkipWrappers(argv, 0, out bool underTimeout, out bool detached);
             if (i < 0 || argv[i] is not { } name)
             {
                 return;
@@ -557,87 +557,53 @@ namespace RayGen.Analysis
                 frame = frame.WithTimeout();
             }
 
-            string baseName = RayDependentCommands.BaseName(name);
-            if (RayDependentCommands.IsKnownShell(name))
+            // Inline code: a known shell's -c script or standard input, Python's -c code or standard input.
+            if (KnownShell.IsShellName(name))
             {
-                ShellDialect dialect = RayDependentCommands.DialectOf(name);
-                if (RayDependentCommands.TryGetShellOperand(argv, i, out int operand, out bool inline))
+                KnownShell? shell = KnownShell.Find(argv, i);
+                ShellDialect dialect = KnownShell.DialectOf(name);
+                if (shell is { ScriptIndex: { } script })
                 {
-                    if (inline)
+                    if (args[script].Text is { } text)
                     {
-                        if (args[operand].Text is { } script)
-                        {
-                            WalkShellText(script, dialect, frame.Deeper(), state);
-                        }
+                        WalkShellText(text, dialect, frame.Deeper(), state);
                     }
-                    else
-                    {
-                        HandlePath(args[operand], runDirectly: false, interpreter: baseName, dialect, frame, state);
-                    }
+
+                    return;
                 }
-                else if (stdin is not null && !argv.Skip(i + 1).Any(a => a is not null && a.Length > 1 && a[0] == '-' && a.IndexOf('c') > 0))
+
+                if (shell is { ScriptFileIndex: null, HasCommandOption: false } && stdin is not null)
                 {
                     WalkShellText(stdin, dialect, frame.Deeper(), state);
+                    return;
                 }
-
-                return;
             }
-
-            if (baseName is "source" or ".")
+            else if (RayCommands.IsPython(name) && RayCommands.TryGetPythonOperand(argv, i, out int operand, out bool isCode) && (isCode || operand < 0))
             {
-                if (i + 1 < args.Count)
+                if ((isCode ? args[operand].Text : stdin) is { } code)
                 {
-                    HandlePath(args[i + 1], runDirectly: false, interpreter: baseName, frame.Dialect, frame, state);
+                    WalkPython(code, frame, state);
                 }
 
                 return;
             }
 
-            if (RayDependentCommands.IsPython(name))
-            {
-                if (RayDependentCommands.TryGetPythonOperand(argv, i, out int operand, out bool isCode))
-                {
-                    if (isCode)
-                    {
-                        if (args[operand].Text is { } code)
-                        {
-                            WalkPython(code, frame, state);
-                        }
-                    }
-                    else if (operand >= 0)
-                    {
-                        HandlePath(args[operand], runDirectly: false, interpreter: "python", ShellDialect.Bash, frame, state);
-                    }
-                    else if (stdin is not null)
-                    {
-                        WalkPython(stdin, frame, state);
-                    }
-                }
-
-                return;
-            }
-
-            if (RayDependentCommands.IsRayStart(argv, i, out bool blocking))
+            if (RayCommands.IsRayStart(argv, i, out bool blocking))
             {
                 Start(args[i].Location, blocking, frame, state);
                 return;
             }
 
-            RayCommandInfo info = RayDependentCommands.Classify(argv, i, context);
+            RayCommandInfo info = RayCommands.Classify(argv, i, context);
             if (info.Dependence != RayDependence.None)
             {
                 Use(info, Span(args, i, info.WordCount), frame, state);
                 return;
             }
 
-            if (info.IsReadinessCheck)
+            if (!info.IsReadinessCheck && RayCommands.TryGetScriptOperand(argv, i, out int path, out string? interpreter))
             {
-                return;
-            }
-
-            if (name.IndexOf('/') >= 0 && !IsProgram(name))
-            {
-                HandlePath(args[i], runDirectly: true, interpreter: null, ShellDialect.Posix, frame, state);
+                HandlePath(args[path], interpreter, frame, state);
             }
         }
 
@@ -672,7 +638,7 @@ namespace RayGen.Analysis
             }
         }
 
-        private void HandlePath(FlowArg arg, bool runDirectly, string? interpreter, ShellDialect dialect, Frame frame, FlowState state)
+        private void HandlePath(FlowArg arg, string? interpreter, Frame frame, FlowState state)
         {
             if (arg.Value is not { Length: > 0 } path || path.StartsWith("-", StringComparison.Ordinal))
             {
@@ -680,7 +646,7 @@ namespace RayGen.Analysis
             }
 
             ScriptResolution resolution = _resolver.Resolve(path, _result.Pod);
-            _result.Scripts.Add(new ScriptEvent(arg.Location, resolution, runDirectly, interpreter, frame.Background, state.Ready, state.Blocked, frame.InReadinessLoop, frame.Via, _result.Place, _result.Pod));
+            _result.Scripts.Add(new ScriptEvent(arg.Location, resolution, interpreter is null, interpreter, frame.Background, state.Ready, state.Blocked, frame.InReadinessLoop, frame.Via, _result.Place, _result.Pod));
 
             switch (resolution.Kind)
             {
@@ -694,15 +660,14 @@ namespace RayGen.Analysis
 
                     var source = new ScriptSource(value.Value, new ScalarTextMap(configMap.File, value));
                     Frame inner = frame.Into(frame.Via?.Into(resolution) ?? new ScriptVia(arg.Location, path, resolution), id);
-                    string shebang = Shebang(value.Value);
-                    if (interpreter == "python" || (interpreter is null && shebang.IndexOf("python", StringComparison.Ordinal) >= 0))
+                    if (ScriptLanguage.IsPython(value.Value, interpreter))
                     {
                         WalkPython(source, inner, state);
                     }
                     else
                     {
-                        ShellDialect scriptDialect = interpreter is null ? ShebangDialect(shebang) : dialect;
-                        WalkShellText(source, scriptDialect, inner, state);
+                        ShellDialect dialect = ScriptLanguage.Dialect(value.Value, interpreter, frame.Dialect);
+                        WalkShellText(source, dialect, inner, state, value.Value.IndexOf("{{", StringComparison.Ordinal) >= 0 ? null : ScriptLanguage.Parse(value, dialect));
                     }
 
                     break;
@@ -768,35 +733,6 @@ namespace RayGen.Analysis
             }
 
             return new FlowArg(null, location, null, word, source);
-        }
-
-        /// <summary>A binary of the image rather than a script: no extension, in a <c>bin</c>/<c>sbin</c> directory.</summary>
-        private static bool IsProgram(string path)
-        {
-            int slash = path.LastIndexOf('/');
-            string dir = path.Substring(0, Math.Max(slash, 0));
-            string file = path.Substring(slash + 1);
-            return file.IndexOf('.') < 0 && (dir.EndsWith("/bin", StringComparison.Ordinal) || dir.EndsWith("/sbin", StringComparison.Ordinal) || dir is "/bin" or "/sbin");
-        }
-
-        private static string Shebang(string script) =>
-            script.StartsWith("#!", StringComparison.Ordinal) ? script.Substring(0, script.IndexOf('\n') is var nl && nl >= 0 ? nl : script.Length) : string.Empty;
-
-        /// <summary>The dialect for a script that is run directly: its shebang, or <c>/bin/sh</c> when it has none (execve fails with ENOEXEC and the shell runs it).</summary>
-        private static ShellDialect ShebangDialect(string shebang)
-        {
-            foreach (string word in shebang.Substring(Math.Min(2, shebang.Length)).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                string name = RayDependentCommands.BaseName(word);
-                if (name == "env" || name.StartsWith("-", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                return RayDependentCommands.IsKnownShell(name) ? RayDependentCommands.DialectOf(name) : ShellDialect.Posix;
-            }
-
-            return ShellDialect.Posix;
         }
 
         /// <summary>The text being walked, its dialect, and its shell functions.</summary>

@@ -456,4 +456,22 @@ namespace RayGen.Analysis
 
         private static string? Scalar(YamlNode? node) => node is { Kind: YamlNodeKind.Scalar, IsNull: false } ? node.Value : null;
     }
+
+    /// <summary>Resolves the script paths of one container's shell text for <see cref="ShellProgram"/> (groups A and B), through the same resolver as group F's walk.</summary>
+    internal sealed class ScriptReader
+    {
+        private readonly ScriptResolver _resolver;
+        private readonly PodContext _pod;
+
+        public ScriptReader(ScriptResolver resolver, PodContext pod)
+        {
+            _resolver = resolver;
+            _pod = pod;
+        }
+
+        /// <summary>The manifest the container is in.</summary>
+        public ScriptFile File => _pod.File;
+
+        public ScriptResolution Resolve(string path) => _resolver.Resolve(path, _pod);
+    }
 }

@@ -21,8 +21,14 @@ namespace RayGen.Analysis
         /// <summary>YAML location of text [start, end) of <see cref="Parse"/>.</summary>
         public Func<int, int, SourceSpan> Locate { get; }
 
-        /// <summary>0 for the root text, 1 for a <c>bash -c</c> string inside it, …</summary>
+        /// <summary>0 for the root text, 1 for a <c>bash -c</c> string or a resolved script inside it, …</summary>
         public int Depth { get; }
+
+        /// <summary>The file <see cref="Locate"/> points into when it is not the manifest's own (a ConfigMap script in another file).</summary>
+        public ScriptFile? File { get; init; }
+
+        /// <summary>For the text of a resolved ConfigMap script (or a <c>-c</c> string inside one): where the manifest runs it, and which script it is.</summary>
+        public ScriptVia? Via { get; init; }
     }
 
     /// <summary>Where a command sits, as far as "does it run, and in which shell" is concerned.</summary>
@@ -54,6 +60,15 @@ namespace RayGen.Analysis
 
         /// <summary>Inside the <c>-c</c> string of a known shell.</summary>
         InnerShell = 128,
+
+        /// <summary>Inside a resolved ConfigMap script that runs as its own process (run directly, or by a shell or Python).</summary>
+        Script = 256,
+
+        /// <summary>Inside a resolved ConfigMap script read by <c>source</c> or <c>.</c> (it runs in the shell that reads it).</summary>
+        Sourced = 512,
+
+        /// <summary>Inside a resolved script, either way.</summary>
+        InScript = Script | Sourced,
     }
 
     /// <summary>A chain of nested shells (subshells, substitutions, inner known shells) from the inside out.</summary>
@@ -122,6 +137,12 @@ namespace RayGen.Analysis
 
         public bool Is(CommandPlacement flag) => (Placement & flag) != 0;
 
+        /// <summary>Set when scripts are followed and this command runs a script file (a ConfigMap script, an image file …): where the path leads.</summary>
+        public ScriptResolution? Script { get; internal set; }
+
+        /// <summary>The script this command runs was resolved and walked: its commands follow this one in the program.</summary>
+        public bool RunsResolvedScript { get; internal set; }
+
         /// <summary>The literal command word (<c>ray</c>, <c>/usr/bin/ray</c>), or null when it is not a literal.</summary>
         public string? Name => Words.Count > 0 && Words[0].TryGetLiteralValue(out string v) ? v : null;
 
@@ -185,20 +206,27 @@ namespace RayGen.Analysis
     /// <summary>
     /// The commands a piece of shell text runs, in order, with where each one sits (background, conditional,
     /// subshell …). Known shells' <c>-c</c> strings are parsed and walked too (rules.md §0.3), also behind
-    /// <c>exec</c>, <c>nohup</c>, <c>timeout N</c> and <c>env</c>. Plain code over the shell AST: no Roslyn types.
+    /// <c>exec</c>, <c>nohup</c>, <c>timeout N</c> and <c>env</c>; given a <see cref="ScriptReader"/>, so are the
+    /// ConfigMap scripts the text runs or sources (group F resolution), right after the command that runs them.
+    /// Plain code over the shell AST: no Roslyn types.
     /// </summary>
     internal sealed class ShellProgram
     {
         private const int MaxTextDepth = 6;
         private const int MaxNodeDepth = 150;
+        private const int MaxScriptWalks = 64;
 
         private readonly List<ProgramCommand> _commands = new();
         private readonly List<ProgramLoop> _loops = new();
         private readonly List<ShellText> _texts = new();
+        private readonly ScriptReader? _scripts;
+        private readonly HashSet<string> _visiting = new(StringComparer.Ordinal);
         private int _sequence;
+        private int _scriptWalks;
 
-        private ShellProgram()
+        private ShellProgram(ScriptReader? scripts)
         {
+            _scripts = scripts;
         }
 
         public IReadOnlyList<ProgramCommand> Commands => _commands;
@@ -209,78 +237,40 @@ namespace RayGen.Analysis
 
         public ShellText Root => _texts[0];
 
-        public static ShellProgram Walk(ShellText root)
+        /// <summary>Walks <paramref name="root"/>; with <paramref name="scripts"/>, also the ConfigMap scripts it runs (rules.md group F "Script resolution").</summary>
+        public static ShellProgram Walk(ShellText root, ScriptReader? scripts = null)
         {
-            var program = new ShellProgram();
+            var program = new ShellProgram(scripts);
             program.WalkText(root, CommandPlacement.None, null, null);
             return program;
+        }
+
+        /// <summary>
+        /// The program of an exec-form command that runs a script file (<c>["/x/start.sh"]</c>, <c>["bash", "/x/start.sh"]</c>):
+        /// the resolved script's, or null when <c>argv[start]</c> runs no script or the script cannot be read.
+        /// <paramref name="locations"/> are where the words are in the manifest.
+        /// </summary>
+        public static ShellProgram? WalkExec(IReadOnlyList<string?> argv, int start, IReadOnlyList<SourceRef> locations, ScriptReader scripts)
+        {
+            if (!RayCommands.TryGetScriptOperand(argv, start, out int operand, out string? interpreter) || argv[operand] is not { } path)
+            {
+                return null;
+            }
+
+            var program = new ShellProgram(scripts);
+            return program.FollowScript(path, interpreter, locations[operand], caller: null, CommandPlacement.Script, null, null) ? program : null;
         }
 
         /// <summary>Parses <paramref name="text"/> and walks it; <paramref name="locate"/> maps offsets to YAML.</summary>
         public static ShellProgram Walk(string text, ShellDialect dialect, Func<int, int, SourceSpan> locate) =>
             Walk(new ShellText(ShellParser.Parse(text, dialect), locate, 0));
 
-        /// <summary>Removes <c>exec</c>, <c>nohup</c>, <c>timeout [opts] N</c>, <c>env [opts] [A=b]</c>, <c>setsid</c>, <c>nice</c>, <c>command</c>.</summary>
+        /// <summary>Removes the command wrappers (<c>exec</c>, <c>nohup</c>, <c>timeout [opts] N</c>, <c>env [opts] [A=b]</c>, …: <see cref="RayCommands.SkipWrappers(IReadOnlyList{string}, int, bool, out bool, out bool, out bool)"/>).</summary>
         public static IReadOnlyList<ShellWord> Unwrap(IReadOnlyList<ShellWord> words, out bool isExec)
         {
-            isExec = false;
-            int i = 0;
-            while (i < words.Count && words[i].TryGetLiteralValue(out string name))
-            {
-                string Lit(int k) => k < words.Count && words[k].TryGetLiteralValue(out string v) ? v : string.Empty;
-                switch (KnownShell.BaseName(name))
-                {
-                    case "exec" when i == 0 || isExec:
-                        isExec = true;
-                        i++;
-                        while (Lit(i).StartsWith("-", StringComparison.Ordinal))
-                        {
-                            i += Lit(i) == "-a" ? 2 : 1;
-                        }
-
-                        continue;
-                    case "nohup":
-                    case "command" when i == 0:
-                        i++;
-                        while (Lit(i) == "-p" || Lit(i) == "--")
-                        {
-                            i++;
-                        }
-
-                        continue;
-                    case "timeout":
-                        i++;
-                        while (Lit(i).StartsWith("-", StringComparison.Ordinal))
-                        {
-                            i += Lit(i) is "-s" or "-k" ? 2 : 1;
-                        }
-
-                        i++; // the duration
-                        continue;
-                    case "env":
-                        i++;
-                        while (Lit(i).StartsWith("-", StringComparison.Ordinal) || Lit(i).Contains('='))
-                        {
-                            i += Lit(i) is "-u" or "-C" or "-S" ? 2 : 1;
-                        }
-
-                        continue;
-                    case "setsid":
-                    case "nice":
-                    case "stdbuf":
-                        i++;
-                        while (Lit(i).StartsWith("-", StringComparison.Ordinal))
-                        {
-                            i += Lit(i) == "-n" ? 2 : 1;
-                        }
-
-                        continue;
-                }
-
-                break;
-            }
-
-            return i == 0 ? words : words.Skip(Math.Min(i, words.Count)).ToArray();
+            string?[] argv = words.Select(w => w.TryGetLiteralValue(out string v) ? v : null).ToArray();
+            int i = RayCommands.SkipWrappers(argv, 0, execForm: false, out isExec, out _, out _);
+            return i == 0 ? words : i < 0 ? Array.Empty<ShellWord>() : words.Skip(i).ToArray();
         }
 
         private void WalkText(ShellText text, CommandPlacement placement, ShellScope? scope, ShellListItem? background)
@@ -412,10 +402,27 @@ namespace RayGen.Analysis
             }
 
             IReadOnlyList<ShellWord> words = Unwrap(simple.Words, out bool isExec);
-            _commands.Add(new ProgramCommand(text, simple, words, isExec, _sequence++, placement, scope, background));
+            var command = new ProgramCommand(text, simple, words, isExec, _sequence++, placement, scope, background);
+            _commands.Add(command);
+            string?[] argv = words.Select(w => w.TryGetLiteralValue(out string v) ? v : null).ToArray();
 
-            if (text.Depth >= MaxTextDepth
-                || KnownShell.Find(words.Select(w => w.TryGetLiteralValue(out string v) ? v : null).ToArray()) is not { ScriptIndex: { } index } shell)
+            if (_scripts is not null && RayCommands.TryGetScriptOperand(argv, 0, out int operand, out string? interpreter) && argv[operand] is { } path)
+            {
+                // A sourced script runs in this shell; any other in a process of its own.
+                bool sourced = interpreter is "source" or ".";
+                command.RunsResolvedScript = FollowScript(
+                    path,
+                    interpreter,
+                    new SourceRef(text.File ?? _scripts.File, text.Locate(words[operand].Start, words[operand].End)),
+                    text,
+                    placement | (sourced ? CommandPlacement.Sourced : CommandPlacement.Script),
+                    sourced ? scope : new ShellScope(simple, scope),
+                    background,
+                    command);
+                return;
+            }
+
+            if (text.Depth >= MaxTextDepth || KnownShell.Find(argv) is not { ScriptIndex: { } index } shell)
             {
                 return;
             }
@@ -432,10 +439,56 @@ namespace RayGen.Analysis
                 ? (s, e) => outer(b + s, b + e)
                 : (_, _) => outer(script.Start, script.End);
             WalkText(
-                new ShellText(ShellParser.Parse(inner, shell.Dialect), locate, text.Depth + 1),
+                new ShellText(ShellParser.Parse(inner, shell.Dialect), locate, text.Depth + 1) { File = text.File, Via = text.Via },
                 placement | CommandPlacement.InnerShell,
                 new ShellScope(simple, scope),
                 background);
+        }
+
+        /// <summary>
+        /// Resolves <paramref name="path"/> and, when it is a readable shell script, walks it as a text of its own (its
+        /// parse is shared with group F's walk: <see cref="ScriptLanguage.Parse"/>). Python scripts, templated ones and
+        /// scripts already being walked (a script that runs itself) are not walked. Returns whether it was walked.
+        /// </summary>
+        private bool FollowScript(string path, string? interpreter, SourceRef reference, ShellText? caller, CommandPlacement placement, ShellScope? scope, ShellListItem? background, ProgramCommand? command = null)
+        {
+            if (path.Length == 0 || path.StartsWith("-", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            ScriptResolution resolution = _scripts!.Resolve(path);
+            if (command is not null)
+            {
+                command.Script = resolution;
+            }
+
+            if (resolution is not { Kind: ScriptResolutionKind.Resolved, Value: { } value, ConfigMap: { } configMap }
+                || (caller?.Depth ?? 0) >= MaxTextDepth
+                || _scriptWalks >= MaxScriptWalks
+                || value.Value.IndexOf("{{", StringComparison.Ordinal) >= 0
+                || ScriptLanguage.IsPython(value.Value, interpreter))
+            {
+                return false;
+            }
+
+            string id = configMap.File.Path + "#" + configMap.Display + "#" + resolution.Key;
+            if (!_visiting.Add(id))
+            {
+                return false;
+            }
+
+            _scriptWalks++;
+            ShellDialect dialect = ScriptLanguage.Dialect(value.Value, interpreter, caller?.Parse.Dialect ?? ShellDialect.Bash);
+            var map = new ScalarTextMap(configMap.File, value);
+            var text = new ShellText(ScriptLanguage.Parse(value, dialect), (s, e) => map.Locate(s, e).Span, (caller?.Depth ?? -1) + 1)
+            {
+                File = configMap.File,
+                Via = caller?.Via?.Into(resolution) ?? new ScriptVia(reference, path, resolution),
+            };
+            WalkText(text, placement, scope, background);
+            _visiting.Remove(id);
+            return true;
         }
 
         private void WalkWord(ShellText text, ShellWord word, CommandPlacement placement, ShellScope? scope, ShellListItem? background, int depth) =>

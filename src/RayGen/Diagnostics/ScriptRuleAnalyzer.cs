@@ -17,13 +17,15 @@ namespace RayGen.Diagnostics
     {
         private readonly Action<Diagnostic> _report;
         private readonly Func<string, AnalyzerConfigOptions> _options;
+        private readonly AnalyzerConfigOptions _globalOptions;
         private readonly HashSet<(string, int, int)> _reported = new();
 
-        public ScriptRuleContext(GroupScripts scripts, Action<Diagnostic> report, Func<string, AnalyzerConfigOptions> options)
+        public ScriptRuleContext(GroupScripts scripts, Action<Diagnostic> report, Func<string, AnalyzerConfigOptions> options, AnalyzerConfigOptions globalOptions)
         {
             Scripts = scripts;
             _report = report;
             _options = options;
+            _globalOptions = globalOptions;
         }
 
         public GroupScripts Scripts { get; }
@@ -31,6 +33,10 @@ namespace RayGen.Diagnostics
         public GroupArgs Group => Scripts.Group;
 
         public OperatorSettings Settings => Scripts.Settings;
+
+        /// <summary>A RayGen analyzer option (e.g. <c>raygen.startWrappers</c>): the manifest's editorconfig section first, then the global config.</summary>
+        public string? Option(string key) =>
+            _options(Scripts.File.Path).TryGetValue(key, out string? value) || _globalOptions.TryGetValue(key, out value) ? value : null;
 
         /// <summary>
         /// Reports at <paramref name="location"/> (once per location and rule), with related locations that may be in
@@ -52,7 +58,7 @@ namespace RayGen.Diagnostics
     }
 
     /// <summary>
-    /// Base of the rules that follow commands into scripts (group F and RAY0008). ConfigMaps can live in any
+    /// Base of the rules that follow commands into scripts (group F, and the group A/B rules that read resolved scripts). ConfigMaps can live in any
     /// AdditionalFile (rules.md §0.1), so: each file is analyzed in its own file action against the ConfigMaps of
     /// that same file; a group whose lookups are all settled there (the file has an exact-namespace match, which
     /// no other file can beat) is reported right away, so the IDE shows it live. A group that needs another file
@@ -121,7 +127,7 @@ namespace RayGen.Diagnostics
                                 continue;
                             }
 
-                            Analyze(new ScriptRuleContext(scripts, fileContext.ReportDiagnostic, Options));
+                            Analyze(new ScriptRuleContext(scripts, fileContext.ReportDiagnostic, Options, provider.GlobalOptions));
                         }
 
                         if (later.Count > 0)
@@ -152,7 +158,7 @@ namespace RayGen.Diagnostics
                             foreach (int i in groupIndices)
                             {
                                 end.CancellationToken.ThrowIfCancellationRequested();
-                                Analyze(new ScriptRuleContext(GroupScripts.Analyze(groups[i], scriptFile, index, settings), end.ReportDiagnostic, Options));
+                                Analyze(new ScriptRuleContext(GroupScripts.Analyze(groups[i], scriptFile, index, settings), end.ReportDiagnostic, Options, provider.GlobalOptions));
                             }
                         }
                         catch (Exception ex) when (ex is not OperationCanceledException)

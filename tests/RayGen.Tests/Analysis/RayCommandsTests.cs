@@ -5,14 +5,14 @@ using Xunit;
 
 namespace RayGen.Tests.Analysis
 {
-    /// <summary>The Ray-dependent command classifier of rules.md §0.7, on argv words.</summary>
+    /// <summary>The Ray command classifier (rules.md §0.3, §0.7) on argv words.</summary>
     public class RayCommandsTests
     {
         private static RayCommandInfo Classify(string command)
         {
             string?[] argv = command.Split(' ');
-            int i = RayDependentCommands.SkipWrappers(argv, 0, out _, out _);
-            return RayDependentCommands.Classify(argv, i);
+            int i = RayCommands.SkipWrappers(argv, 0, out _, out _);
+            return RayCommands.Classify(argv, i);
         }
 
         [Theory]
@@ -120,7 +120,7 @@ namespace RayGen.Tests.Analysis
         [InlineData("nice -n 5 python x", 3, false, false)]
         public void Wrappers(string command, int index, bool timeout, bool detached)
         {
-            Assert.Equal(index, RayDependentCommands.SkipWrappers(command.Split(' '), 0, out bool t, out bool d));
+            Assert.Equal(index, RayCommands.SkipWrappers(command.Split(' '), 0, out bool t, out bool d));
             Assert.Equal(timeout, t);
             Assert.Equal(detached, d);
         }
@@ -135,41 +135,41 @@ namespace RayGen.Tests.Analysis
         [InlineData("bash --login /x.sh arg", 2, false)]
         public void ShellOperands(string command, int operand, bool inline)
         {
-            Assert.True(RayDependentCommands.TryGetShellOperand(command.Split(' '), 0, out int o, out bool i));
-            Assert.Equal(operand, o);
-            Assert.Equal(inline, i);
+            KnownShell shell = Assert.IsType<KnownShell>(KnownShell.Find(command.Split(' ')));
+            Assert.Equal(operand, inline ? shell.ScriptIndex : shell.ScriptFileIndex);
+            Assert.Null(inline ? shell.ScriptFileIndex : shell.ScriptIndex);
         }
 
         [Fact]
         public void KnownShellsAndPython()
         {
-            Assert.True(RayDependentCommands.IsKnownShell("/usr/bin/dash"));
-            Assert.False(RayDependentCommands.IsKnownShell("fish"));
-            Assert.Equal(ShellDialect.Posix, RayDependentCommands.DialectOf("/bin/sh"));
-            Assert.Equal(ShellDialect.Bash, RayDependentCommands.DialectOf("bash"));
-            Assert.True(RayDependentCommands.IsPython("/home/ray/anaconda3/bin/python3.11"));
-            Assert.False(RayDependentCommands.IsPython("pythonx"));
-            Assert.True(RayDependentCommands.TryGetPythonOperand("python -u -c code".Split(' '), 0, out int code, out bool isCode) && isCode && code == 3);
-            Assert.True(RayDependentCommands.TryGetPythonOperand("python3 -W ignore app.py".Split(' '), 0, out int path, out bool isCode2) && !isCode2 && path == 3);
-            Assert.False(RayDependentCommands.TryGetPythonOperand("python -m http.server".Split(' '), 0, out _, out _));
-            Assert.True(RayDependentCommands.TryGetPythonOperand(new[] { "python", "-" }, 0, out int stdin, out _) && stdin == -1);
+            Assert.True(KnownShell.IsShellName("/usr/bin/dash"));
+            Assert.False(KnownShell.IsShellName("fish"));
+            Assert.Equal(ShellDialect.Posix, KnownShell.DialectOf("/bin/sh"));
+            Assert.Equal(ShellDialect.Bash, KnownShell.DialectOf("bash"));
+            Assert.True(RayCommands.IsPython("/home/ray/anaconda3/bin/python3.11"));
+            Assert.False(RayCommands.IsPython("pythonx"));
+            Assert.True(RayCommands.TryGetPythonOperand("python -u -c code".Split(' '), 0, out int code, out bool isCode) && isCode && code == 3);
+            Assert.True(RayCommands.TryGetPythonOperand("python3 -W ignore app.py".Split(' '), 0, out int path, out bool isCode2) && !isCode2 && path == 3);
+            Assert.False(RayCommands.TryGetPythonOperand("python -m http.server".Split(' '), 0, out _, out _));
+            Assert.True(RayCommands.TryGetPythonOperand(new[] { "python", "-" }, 0, out int stdin, out _) && stdin == -1);
         }
 
         [Fact]
         public void RayStartAndBlock()
         {
-            Assert.True(RayDependentCommands.IsRayStart("ray start --head --block".Split(' '), 0, out bool blocking) && blocking);
-            Assert.True(RayDependentCommands.IsRayStart("ray start --address=h:6379".Split(' '), 0, out blocking) && !blocking);
-            Assert.False(RayDependentCommands.IsRayStart("ray status".Split(' '), 0, out _));
+            Assert.True(RayCommands.IsRayStart("ray start --head --block".Split(' '), 0, out bool blocking) && blocking);
+            Assert.True(RayCommands.IsRayStart("ray start --address=h:6379".Split(' '), 0, out blocking) && !blocking);
+            Assert.False(RayCommands.IsRayStart("ray status".Split(' '), 0, out _));
         }
 
         [Fact]
         public void NonLiteralWordsAreUnknown()
         {
-            Assert.Equal(RayDependence.None, RayDependentCommands.Classify(new string?[] { null, "status" }, 0).Dependence);
-            Assert.Equal(RayDependence.None, RayDependentCommands.Classify(new string?[] { "ray", null }, 0).Dependence);
-            Assert.Equal(0, RayDependentCommands.SkipWrappers(new string?[] { null }, 0, out _, out _));
-            Assert.Equal(-1, RayDependentCommands.SkipWrappers(new string?[] { "nohup" }, 0, out _, out _));
+            Assert.Equal(RayDependence.None, RayCommands.Classify(new string?[] { null, "status" }, 0).Dependence);
+            Assert.Equal(RayDependence.None, RayCommands.Classify(new string?[] { "ray", null }, 0).Dependence);
+            Assert.Equal(0, RayCommands.SkipWrappers(new string?[] { null }, 0, out _, out _));
+            Assert.Equal(-1, RayCommands.SkipWrappers(new string?[] { "nohup" }, 0, out _, out _));
         }
     }
 }

@@ -113,6 +113,13 @@ data:
             yield return "apiVersion: ray.io/v1\nkind: RayCronJob\nmetadata:\n  name: cj\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    entrypoint: python x.py\n    rayClusterSpec:\n      headGroupSpec:\n" + Indent(headGroup, 8) + t;
         }
 
+        /// <summary>The YAML without RuleVerifier markup (<c>{|RAY0001:</c> … <c>|}</c>).</summary>
+        public static string Strip(string markup) => System.Text.RegularExpressions.Regex.Replace(markup, @"\{\|[A-Za-z0-9]+:|\|\}", string.Empty);
+
+        /// <summary>The text a location covers in <paramref name="yaml"/> (markup is stripped first).</summary>
+        public static string TextAt(string yaml, Location location) =>
+            Strip(yaml).Substring(location.SourceSpan.Start, location.SourceSpan.Length);
+
         /// <summary>Runs all analyzers over several files and returns the diagnostics of <paramref name="id"/> as "file(line,col): message".</summary>
         public static Diagnostic[] AnalyzeFiles(string id, IDictionary<string, string>? properties, params (string Path, string Text)[] files)
         {

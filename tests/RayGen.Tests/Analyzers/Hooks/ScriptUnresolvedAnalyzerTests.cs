@@ -81,6 +81,18 @@ namespace RayGen.Tests.Analyzers.Hooks
             Assert.Contains("RAY0008", d.GetMessage());
         }
 
+        [Fact]
+        public void TheMessageNamesTheGroupAAndBRulesThatDependOnIt()
+        {
+            // Generated mode, foreground: it might loop forever (RAY0007) or call Ray (RAY0008).
+            string foreground = Assert.Single(RuleVerifier.Verify(Id, Head("command: [\"{|RAY0074:/opt/setup.sh|}\"]"))).GetMessage();
+            Assert.Contains("RAY0007 (commands that never return) and RAY0008", foreground);
+
+            // Overwrite mode: it might start Ray, with or without --block and a raised limit.
+            string overwrite = Assert.Single(RuleVerifier.Verify(Id, Head("command: [\"/bin/bash\", \"-c\", \"--\"]\nargs: [\"ulimit -n 65536; {|RAY0074:/opt/start.sh|}\"]", metadataExtra: "annotations:\n  ray.io/overwrite-container-cmd: \"true\"\n"))).GetMessage();
+            Assert.Contains("RAY0008 (Ray commands before 'ray start'), RAY0022 ('ray start' without --block), RAY0024 (overwrite mode never starts Ray), RAY0025 (open-files limit) checks", overwrite);
+        }
+
         public static IEnumerable<object[]> Kinds() => System.Linq.Enumerable.Select(Wrappers(PodGroup(PostStart("[\"{|RAY0074:/opt/deploy.sh|}\"]"))), y => new object[] { y });
 
         [Theory]

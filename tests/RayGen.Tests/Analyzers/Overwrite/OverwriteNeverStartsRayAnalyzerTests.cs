@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using RayGen.Tests.Infrastructure;
 using Xunit;
+using static RayGen.Tests.Analyzers.Hooks.HookManifests;
 using static RayGen.Tests.Analyzers.Overwrite.OverwriteTestManifests;
 using static RayGen.Tests.Infrastructure.Manifests;
 
@@ -65,6 +66,59 @@ namespace RayGen.Tests.Analyzers.Overwrite
             string plain = OverwriteCluster("command: [\"supervisord\"]");
             Assert.Contains(GeneratorHarness.Analyze(new[] { (RuleVerifier.Path, plain) }), d => d.Id == Id);
             Assert.DoesNotContain(GeneratorHarness.Analyze(new[] { (RuleVerifier.Path, plain) }, null, metadata), d => d.Id == Id);
+        }
+
+        [Theory]
+        [InlineData(BashC + "args: {|RAY0024:[\"ulimit -n 65536; /home/ray/samples/setup.sh\"]|}")]
+        [InlineData(BashC + "args: {|RAY0024:[\"ulimit -n 65536; source /home/ray/samples/setup.sh\"]|}")]
+        [InlineData("command: {|RAY0024:[\"/home/ray/samples/setup.sh\"]|}")]
+        [InlineData("command: {|RAY0024:[\"/bin/bash\", \"/home/ray/samples/setup.sh\"]|}")]
+        public void AResolvedScriptThatDoesNotStartRayNoLongerSilencesIt(string container)
+        {
+            string yaml = OverwriteWithScripts(container, scripts: ("setup.sh", "#!/bin/bash\npip install -r /home/ray/req.txt\necho ready\n"));
+            Diagnostic d = Assert.Single(RuleVerifier.Verify(Id, yaml));
+            Assert.Contains("nor do the scripts it runs ('/home/ray/samples/setup.sh')", d.GetMessage());
+            Assert.Equal("\"true\"", TextAt(yaml, Assert.Single(d.AdditionalLocations)));
+        }
+
+        [Theory]
+        [InlineData("ray start --head --block\n")]
+        [InlineData("eval \"$KUBERAY_GEN_RAY_START_CMD\"\n")]
+        [InlineData("exec $KUBERAY_GEN_RAY_START_CMD\n")]
+        [InlineData("echo setup\n/home/ray/samples/inner.sh\n")] // a script it runs starts Ray
+        [InlineData("echo setup\n/opt/bin/start-ray\n")] // a program of the image: unseen
+        [InlineData("echo setup\n/home/ray/other/start.sh\n")] // an image script: unresolved (RAY0074)
+        public void AResolvedScriptThatStartsRayOrRunsSomethingUnseen(string script)
+        {
+            (string, string) inner = ("inner.sh", "#!/bin/sh\nexec ray start --head --block\n");
+            RuleVerifier.VerifyNone(Id, OverwriteWithScripts(BashC + "args: [\"ulimit -n 65536; /home/ray/samples/setup.sh\"]", scripts: new[] { ("setup.sh", script), inner }), allowed: new[] { "RAY0025", "RAY0026" });
+            RuleVerifier.VerifyNone(Id, OverwriteWithScripts("command: [\"/home/ray/samples/setup.sh\"]", scripts: new[] { ("setup.sh", script), inner }), allowed: new[] { "RAY0025", "RAY0026" });
+        }
+
+        [Theory]
+        [InlineData(BashC + "args: [\"ulimit -n 65536; /home/ray/samples/setup.sh\"]", false)] // the ConfigMap is not among the files
+        [InlineData(BashC + "args: [\"ulimit -n 65536; /home/ray/samples/other.sh\"]", true)] // not in the ConfigMap (RAY0073)
+        [InlineData(BashC + "args: [\"ulimit -n 65536; python /home/ray/samples/setup.sh\"]", true)] // Python: not searched for a start
+        [InlineData("command: [\"/home/ray/samples/other.sh\"]", true)]
+        public void UnresolvedScriptsStillSilenceIt(string container, bool withConfigMap)
+        {
+            string yaml = withConfigMap ? OverwriteWithScripts(container, scripts: ("setup.sh", "echo setup\n")) : OverwriteWithScripts(container);
+            RuleVerifier.VerifyNone(Id, yaml, allowed: "RAY0073");
+        }
+
+        [Fact]
+        public void ItemsMappingAndAnotherFile()
+        {
+            const string items = "defaultMode: 0755\nitems:\n- key: setup.sh\n  path: start.sh";
+            (string, string) setup = ("setup.sh", "echo setup\n");
+            RuleVerifier.Verify(Id, OverwriteWithScripts(BashC + "args: {|RAY0024:[\"ulimit -n 65536; /home/ray/samples/start.sh\"]|}", items, setup));
+            RuleVerifier.VerifyNone(Id, OverwriteWithScripts(BashC + "args: [\"ulimit -n 65536; /home/ray/samples/setup.sh\"]", items, setup), allowed: "RAY0073");
+
+            string cluster = OverwriteWithScripts(BashC + "args: [\"ulimit -n 65536; /home/ray/samples/setup.sh\"]");
+            Diagnostic d = Assert.Single(AnalyzeFiles(Id, null, ("/project/ray/cluster.yaml", cluster), ("/project/ray/scripts.yaml", ConfigMap("ray-example", setup).Substring(4))));
+            Assert.Equal("[\"ulimit -n 65536; /home/ray/samples/setup.sh\"]", TextAt(cluster, d.Location));
+            Assert.Empty(AnalyzeFiles(Id, null, ("/project/ray/cluster.yaml", cluster)));
+            Assert.Empty(AnalyzeFiles(Id, null, ("/project/ray/cluster.yaml", cluster), ("/project/ray/scripts.yaml", ConfigMap("ray-example", ("setup.sh", "eval \"$KUBERAY_GEN_RAY_START_CMD\"\n")).Substring(4))));
         }
 
         [Fact]

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using RayGen.Tests.Infrastructure;
 using Xunit;
+using static RayGen.Tests.Analyzers.Hooks.HookManifests;
 using static RayGen.Tests.Analyzers.Overwrite.OverwriteTestManifests;
 using static RayGen.Tests.Infrastructure.Manifests;
 
@@ -23,6 +24,32 @@ namespace RayGen.Tests.Analyzers.Overwrite
             string text = yaml.Replace("{|RAY0026:", string.Empty).Replace("|}", string.Empty);
             Assert.Equal("resources", text.Substring(related.SourceSpan.Start, related.SourceSpan.Length));
             Assert.Contains("eval \"$KUBERAY_GEN_RAY_START_CMD\"", d.GetMessage());
+        }
+
+        private static string WithScript(string container, string script) =>
+            RayCluster("c", PodGroup(container + "\n" + SamplesMount, ConfigMapVolume(extra: "defaultMode: 0755"), JsonResources), metadataExtra: Annotation)
+            + ConfigMap("ray-example", ("start.sh", script));
+
+        [Theory]
+        [InlineData(BashC + "args: [\"ulimit -n 65536; {|RAY0026:/home/ray/samples/start.sh|}\"]")]
+        [InlineData(BashC + "args: [\"ulimit -n 65536; source {|RAY0026:/home/ray/samples/start.sh|}\"]")]
+        [InlineData("command: [\"{|RAY0026:/home/ray/samples/start.sh|}\"]")]
+        public void UnquotedInAResolvedScript(string container)
+        {
+            string yaml = WithScript(container, "#!/bin/bash\nulimit -n 65536\n$KUBERAY_GEN_RAY_START_CMD\n");
+            Diagnostic d = Assert.Single(RuleVerifier.Verify(Id, yaml));
+            Assert.Contains("runs unquoted (in script '/home/ray/samples/start.sh', ConfigMap 'ray-example' key 'start.sh', line 3)", d.GetMessage());
+            Assert.Equal(new[] { "$KUBERAY_GEN_RAY_START_CMD", "resources" }, d.AdditionalLocations.Select(l => TextAt(yaml, l)));
+        }
+
+        [Theory]
+        [InlineData("command: [\"/home/ray/samples/start.sh\"]", "eval \"$KUBERAY_GEN_RAY_START_CMD\"\n")]
+        [InlineData("command: [\"/home/ray/samples/start.sh\"]", "echo \"$KUBERAY_GEN_RAY_START_CMD\"\nexec bash -c \"$KUBERAY_GEN_RAY_START_CMD\"\n")]
+        [InlineData("command: [\"/home/ray/samples/other.sh\"]", "$KUBERAY_GEN_RAY_START_CMD\n")] // not in the ConfigMap (RAY0073)
+        [InlineData("command: [\"/home/ray/app/start.sh\"]", "$KUBERAY_GEN_RAY_START_CMD\n")] // an image file (RAY0074)
+        public void DoesNotTriggerForScripts(string container, string script)
+        {
+            RuleVerifier.VerifyNone(Id, WithScript(container, script), allowed: new[] { "RAY0025", "RAY0073" });
         }
 
         [Theory]

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RayGen.Analysis;
+using RayGen.Diagnostics.Analyzers.Hooks;
 using RayGen.Shell;
 using RayGen.Yaml;
 
@@ -11,17 +12,19 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
     /// <summary>
     /// RAY0007: in generated mode a foreground user command never returns (<c>exit</c>, <c>exec cmd</c>,
     /// <c>sleep infinity</c>, <c>tail -f</c>, a known server, or a readiness loop that waits for this very node),
-    /// so KubeRay's appended <c>ray start</c> never runs. Readiness loops inside scripts run from <c>command</c>
-    /// need group F's script resolution and are not looked at yet.
+    /// so KubeRay's appended <c>ray start</c> never runs. Readiness loops count inline and in a resolved ConfigMap
+    /// script run (or sourced) in the foreground; such a finding points at the script's path in the manifest, with
+    /// the loop as an additional location.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class CommandNeverReturnsAnalyzer : GroupArgsAnalyzer
+    public sealed class CommandNeverReturnsAnalyzer : ScriptRuleAnalyzer
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIds.CommandNeverReturns,
             "User command never returns, so 'ray start' never runs",
             "{0}",
-            DiagnosticSeverity.Warning);
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
 
         private const CommandPlacement NotRunInline =
             CommandPlacement.Background | CommandPlacement.Function | CommandPlacement.Compound | CommandPlacement.Substitution;
@@ -31,29 +34,33 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
 
         internal override ImmutableArray<DiagnosticDescriptor> Rules => ImmutableArray.Create(Rule);
 
-        internal override void Analyze(GroupRuleContext context)
+        internal override void Analyze(ScriptRuleContext context)
         {
             GroupArgs group = context.Group;
-            if (!group.IsGenerated)
+            if (!group.IsGenerated || context.Scripts.Program is not { } program)
             {
                 return;
             }
 
-            ShellProgram program = ShellProgram.Walk(new ShellText(group.JoinedParse, group.Locate, 0));
-            var findings = program.Commands
-                .Where(c => (c.Placement & NotRunInline) == 0)
-                .Select(c => (c.Sequence, Span: (SourceSpan?)c.Locate(c.Node.Words.Count > 0 ? c.Node.Words[0] : c.Node), Why: Why(c)))
+            // Commands count in the manifest's own text; readiness loops also in the scripts it runs in the foreground.
+            var finding = program.Commands
+                .Where(c => (c.Placement & NotRunInline) == 0 && !c.Is(CommandPlacement.InScript))
+                .Select(c => (c.Sequence, Text: c.Text, Span: c.Locate(c.Node.Words.Count > 0 ? c.Node.Words[0] : c.Node), Why: Why(c)))
                 .Concat(program.Loops
                     .Where(l => (l.Placement & NotRunInline) == 0 && ChecksThisNode(l, group.IsHead))
-                    .Select(l => (l.Sequence, Span: (SourceSpan?)l.KeywordSpan, Why: (string?)"this loop waits for Ray on this node, which only starts after the loop ends")))
+                    .Select(l => (l.Sequence, Text: l.Text, Span: l.KeywordSpan, Why: (string?)"this loop waits for Ray on this node, which only starts after the loop ends")))
                 .Where(f => f.Why is not null)
                 .OrderBy(f => f.Sequence)
                 .FirstOrDefault();
-            if (findings.Why is { } why)
+            if (finding.Why is not { } why)
             {
-                context.Report(Rule, findings.Span!.Value, null,
-                    $"KubeRay appends '&& ulimit …; ray start …' after your command, so Ray starts only when it returns, but {why}: Ray never starts on this node. Run it in the background ('(command &)') or drop it. {group.FinalArgsExcerpt}");
+                return;
             }
+
+            (SourceRef primary, SourceRef? inner, ScriptVia? via) = context.Scripts.Place(finding.Text, finding.Span);
+            string where = inner is { } at ? ScriptMessages.Where(via, at) : string.Empty;
+            context.Report(Rule, primary, null, inner is { } related ? new[] { related } : null,
+                $"KubeRay appends '&& ulimit …; ray start …' after your command, so Ray starts only when it returns, but {why}{where}: Ray never starts on this node. Run it in the background ('(command &)') or drop it. {group.FinalArgsExcerpt}");
         }
 
         private static string? Why(ProgramCommand command)

@@ -6,9 +6,9 @@ using RayGen.Analysis;
 namespace RayGen.Diagnostics.Analyzers.Hooks
 {
     /// <summary>
-    /// RAY0074: a script whose content decides a verdict (RAY0070 in the postStart hook, RAY0008 in the Ray
-    /// container's command) cannot be read: an image file, or a volume RayGen cannot see into. The checks that
-    /// depend on it are skipped, and this says so.
+    /// RAY0074: a script whose content decides a verdict (RAY0070 in the postStart hook; RAY0007, RAY0008, RAY0022,
+    /// RAY0024 and RAY0025 in the Ray container's command) cannot be read: an image file, or a volume RayGen cannot
+    /// see into. The checks that depend on it are skipped, and this says so.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ScriptUnresolvedAnalyzer : ScriptRuleAnalyzer
@@ -19,6 +19,8 @@ namespace RayGen.Diagnostics.Analyzers.Hooks
             "'{0}'{1} cannot be read: {2}. {3} checks that depend on what it runs were skipped.",
             DiagnosticSeverity.Info,
             WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string Ray0008 = "RAY0008 (Ray commands before 'ray start')";
 
         internal override ImmutableArray<DiagnosticDescriptor> Rules => ImmutableArray.Create(Rule);
 
@@ -35,8 +37,10 @@ namespace RayGen.Diagnostics.Analyzers.Hooks
                 string? rule = e.Place switch
                 {
                     ExecPlace.PostStart => "RAY0070 (postStart readiness)",
-                    ExecPlace.Joined => "RAY0008 (Ray commands before 'ray start')",
-                    ExecPlace.Command when !e.AfterBlockingStart => "RAY0008 (Ray commands before 'ray start')",
+                    ExecPlace.Joined when e.Background => Ray0008,
+                    ExecPlace.Joined => "RAY0007 (commands that never return) and " + Ray0008,
+                    ExecPlace.Command when !e.AfterBlockingStart => Ray0008 + ", RAY0022 ('ray start' without --block), "
+                        + (context.Group.OverwriteAnnotation is not null ? "RAY0024 (overwrite mode never starts Ray), " : string.Empty) + "RAY0025 (open-files limit)",
                     _ => null,
                 };
                 if (rule is null)

@@ -10,23 +10,25 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
 {
     /// <summary>
     /// RAY0024: overwrite mode, and the container's command/args run neither a real <c>ray start</c> nor
-    /// <c>KUBERAY_GEN_RAY_START_CMD</c>. Silent when the program runs something RayGen cannot see (a script file,
-    /// a sourced file, a command word with expansions: group F resolves ConfigMap scripts, RAY0074 reports the
-    /// rest), when a command matches <c>raygen.startWrappers</c>, and when only <c>args</c> are given to an image
-    /// other than <c>rayproject/ray*</c> (its ENTRYPOINT may start Ray).
+    /// <c>KUBERAY_GEN_RAY_START_CMD</c>, and no resolved ConfigMap script they run or source does (group F resolution;
+    /// such scripts are read in place, exec-form ones too). Silent when the program runs something RayGen cannot see
+    /// (a script that cannot be resolved, a Python script, a program of the image, a command word with expansions:
+    /// RAY0074 reports the unresolved scripts), when a command matches <c>raygen.startWrappers</c>, and when only
+    /// <c>args</c> are given to an image other than <c>rayproject/ray*</c> (its ENTRYPOINT may start Ray).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class OverwriteNeverStartsRayAnalyzer : GroupArgsAnalyzer
+    public sealed class OverwriteNeverStartsRayAnalyzer : ScriptRuleAnalyzer
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIds.OverwriteNeverStartsRay,
             "Overwrite mode never starts Ray",
             "{0}",
-            DiagnosticSeverity.Warning);
+            DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
 
         internal override ImmutableArray<DiagnosticDescriptor> Rules => ImmutableArray.Create(Rule);
 
-        internal override void Analyze(GroupRuleContext context)
+        internal override void Analyze(ScriptRuleContext context)
         {
             GroupArgs group = context.Group;
             if (group.OverwriteAnnotation is not { } annotation || group.Elements.Count == 0 || group.ContainerNode is not { } container)
@@ -41,8 +43,9 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             }
 
             StartWrappers wrappers = StartWrappers.Parse(context.Option(StartWrappers.OptionKey));
-            if (program.Program is { } shell)
+            if (context.Scripts.Program is { } shell)
             {
+                // The shell text, or the resolved script an exec-form command runs, with the scripts they run walked in place.
                 if (shell.Commands.Any(c => RayCommands.IsRayStart(c)
                                             || RayCommands.StartCommandUseOf(c, out _) != StartCommandUse.None
                                             || RayCommands.RunsUnseenScript(c)
@@ -57,8 +60,16 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             }
 
             YamlNode node = container.Get("args") ?? container.Get("command") ?? container;
-            context.Report(Rule, node.Span, new[] { annotation.Span }, null,
-                $"ray.io/overwrite-container-cmd is \"true\", so KubeRay runs this command as written, but it runs neither 'ray start' nor $KUBERAY_GEN_RAY_START_CMD: Ray never starts in group '{group.Group.GroupName}'. End the script with eval \"$KUBERAY_GEN_RAY_START_CMD\" (or list your wrapper in raygen.startWrappers). {group.FinalArgsExcerpt}");
+            SourceRef location = context.Scripts.Ref(node.Span);
+            context.Report(Rule, location, null, new[] { context.Scripts.Ref(annotation.Span) },
+                $"ray.io/overwrite-container-cmd is \"true\", so KubeRay runs this command as written, but it runs neither 'ray start' nor $KUBERAY_GEN_RAY_START_CMD{Scripts(context.Scripts.Program)}: Ray never starts in group '{group.Group.GroupName}'. End the script with eval \"$KUBERAY_GEN_RAY_START_CMD\" (or list your wrapper in raygen.startWrappers). {group.FinalArgsExcerpt}");
+        }
+
+        /// <summary>" (nor do the scripts it runs: '/x/a.sh')" when resolved scripts were read.</summary>
+        private static string Scripts(ShellProgram? program)
+        {
+            string[] paths = program?.Texts.Where(t => t.Via is not null).Select(t => "'" + t.Via!.Script.Path + "'").Distinct().ToArray() ?? new string[0];
+            return paths.Length == 0 ? string.Empty : ", nor do the scripts it runs (" + string.Join(", ", paths) + ")";
         }
 
         /// <summary>An exec-form program: a path or script, an interpreter running a file, or a configured wrapper.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RayGen.Analysis;
+using RayGen.Diagnostics.Analyzers.Hooks;
 using RayGen.Shell;
 using RayGen.Yaml;
 
@@ -12,24 +13,27 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
     /// <summary>
     /// RAY0022: in suppressed or overwrite mode the user's own <c>ray start</c> has no <c>--block</c> and nothing
     /// after it keeps the container alive: <c>ray start</c> returns, the main process exits, the pod restarts
-    /// forever. Only commands known to return count as "nothing" (anything RayGen cannot classify might block),
-    /// and a start inside a script RayGen cannot see is not looked at (group F resolves scripts; RAY0074).
+    /// forever. Only commands known to return count as "nothing" (anything RayGen cannot classify might block).
+    /// Resolved ConfigMap scripts are read in place: a start inside one counts (reported at the script's path, with
+    /// the start as an additional location), and so do the commands after it; a script RayGen cannot read might
+    /// block or start Ray itself, so a start in it is not looked at (RAY0074).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RayStartWithoutBlockAnalyzer : GroupArgsAnalyzer
+    public sealed class RayStartWithoutBlockAnalyzer : ScriptRuleAnalyzer
     {
         internal static readonly DiagnosticDescriptor Rule = Descriptors.Create(
             RuleIds.RayStartWithoutBlock,
             "User-supplied 'ray start' without '--block'",
             "{0}",
-            DiagnosticSeverity.Error);
+            DiagnosticSeverity.Error,
+            WellKnownDiagnosticTags.CompilationEnd);
 
         private const string Why =
             "'ray start' without --block returns after launching the Ray daemons, and nothing after it keeps the container's main process alive, so the container exits and the pod restarts forever. Add --block.";
 
         internal override ImmutableArray<DiagnosticDescriptor> Rules => ImmutableArray.Create(Rule);
 
-        internal override void Analyze(GroupRuleContext context)
+        internal override void Analyze(ScriptRuleContext context)
         {
             GroupArgs group = context.Group;
             if (group.IsGenerated)
@@ -50,14 +54,14 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                 {
                     (ArgElement ray, ArgElement startWord) = container.ExecRayStartWords;
                     SourceSpan from = ray.Node.Span, to = startWord.Node.Span;
-                    context.Report(Rule, new SourceSpan(from.Start, to.End, from.StartLine, from.StartColumn, to.EndLine, to.EndColumn), null,
+                    context.Report(Rule, context.Scripts.Ref(new SourceSpan(from.Start, to.End, from.StartLine, from.StartColumn, to.EndLine, to.EndColumn)), null, null,
                         Why + " " + group.FinalArgsExcerpt);
                 }
 
                 return;
             }
 
-            if (container.Program is not { } program)
+            if (context.Scripts.Program is not { } program)
             {
                 return;
             }
@@ -70,7 +74,9 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
                     continue;
                 }
 
-                context.Report(Rule, command.Locate(command.Words[0].Start, command.Words[startWord].End), null, Why + " " + group.FinalArgsExcerpt);
+                (SourceRef primary, SourceRef? inner, ScriptVia? via) = context.Scripts.Place(command.Text, command.Locate(command.Words[0].Start, command.Words[startWord].End));
+                string where = inner is { } at ? "The 'ray start'" + ScriptMessages.Where(via, at) + " has no --block. " : string.Empty;
+                context.Report(Rule, primary, null, inner is { } related ? new[] { related } : null, where + Why + " " + group.FinalArgsExcerpt);
                 return;
             }
         }
