@@ -12,6 +12,25 @@ namespace RayGen.Analysis
         LocalNode,
     }
 
+    /// <summary>Where readiness checks send their request (RAY0064: does a wait target the head?).</summary>
+    [System.Flags]
+    internal enum CheckTarget
+    {
+        None = 0,
+
+        /// <summary><c>127.0.0.1</c> or <c>localhost</c>: the container's own node.</summary>
+        Local = 1,
+
+        /// <summary>An explicit address that is not local: <c>--address $FQ_RAY_IP:6379</c>, <c>http://head-svc:8265/…</c>, <c>nc -z head-svc 6379</c>.</summary>
+        Remote = 2,
+
+        /// <summary>A Ray cluster client without <c>--address</c>: it goes wherever <c>RAY_ADDRESS</c> points.</summary>
+        RayAddress = 4,
+
+        /// <summary>A check RayGen cannot place (Python code).</summary>
+        Unknown = 8,
+    }
+
     /// <summary>What one command (an argv, wrappers already removed) means for Ray readiness.</summary>
     internal sealed class RayCommandInfo
     {

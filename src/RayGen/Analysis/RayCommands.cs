@@ -219,15 +219,21 @@ namespace RayGen.Analysis
 
         // ----- Ray-dependent commands and readiness checks (§0.7) -----
 
-        /// <summary>Classifies a command whose name is <c>argv[start]</c> (wrappers removed). <paramref name="context"/> are extra words such as assignments.</summary>
-        public static RayCommandInfo Classify(IReadOnlyList<string?> argv, int start, IEnumerable<string?>? context = null)
+        /// <summary>
+        /// Classifies a command whose name is <c>argv[start]</c> (wrappers removed). <paramref name="context"/> are extra
+        /// words such as assignments. <paramref name="shapes"/>, when given, are the same words with expansions kept as
+        /// written (<see cref="ShellWordText.Shape"/>), so that <c>curl http://$RAY_IP:8265/api/gcs_healthz</c> is still
+        /// a health probe.
+        /// </summary>
+        public static RayCommandInfo Classify(IReadOnlyList<string?> argv, int start, IEnumerable<string?>? context = null, IReadOnlyList<string?>? shapes = null)
         {
             if (start < 0 || start >= argv.Count || argv[start] is not { } name)
             {
                 return RayCommandInfo.None;
             }
 
-            bool local = argv.Skip(start + 1).Concat(context ?? Enumerable.Empty<string?>()).Any(IsLocalAddress);
+            IReadOnlyList<string?> words = shapes ?? argv;
+            bool local = words.Skip(start + 1).Concat(context ?? Enumerable.Empty<string?>()).Any(IsLocalAddress);
             switch (KnownShell.BaseName(name))
             {
                 case "ray":
@@ -281,13 +287,13 @@ namespace RayGen.Analysis
 
                 case "curl":
                 case "wget":
-                    return argv.Skip(start + 1).Any(IsHealthUrl)
+                    return words.Skip(start + 1).Any(IsHealthUrl)
                         ? new RayCommandInfo(RayDependence.None, KnownShell.BaseName(name), 1, local, true)
                         : RayCommandInfo.None;
                 case "nc":
                 case "ncat":
                 case "netcat":
-                    return argv.Skip(start + 1).Any(a => a is not null && a.Length > 1 && a[0] == '-' && a[1] != '-' && a.IndexOf('z') > 0)
+                    return words.Skip(start + 1).Any(a => a is not null && a.Length > 1 && a[0] == '-' && a[1] != '-' && a.IndexOf('z') > 0)
                         ? new RayCommandInfo(RayDependence.None, KnownShell.BaseName(name) + " -z", 1, local, true)
                         : RayCommandInfo.None;
                 default:
@@ -295,6 +301,46 @@ namespace RayGen.Analysis
             }
         }
 
+
+        /// <summary>
+        /// Where a check or cluster client at <c>shapes[start]</c> (see <see cref="Classify"/>) sends its request:
+        /// <c>--address</c> (or a <c>RAY_ADDRESS=…</c> in <paramref name="context"/>) for <c>ray</c> and <c>serve</c>, the
+        /// health URL for <c>curl</c>/<c>wget</c>, the host operand for <c>nc -z</c>. A word only known at run time
+        /// (<c>$FQ_RAY_IP:6379</c>) is not local.
+        /// </summary>
+        public static CheckTarget TargetOf(IReadOnlyList<string?> shapes, int start, IEnumerable<string?>? context = null)
+        {
+            if (start < 0 || start >= shapes.Count || shapes[start] is not { } name)
+            {
+                return CheckTarget.Unknown;
+            }
+
+            static CheckTarget Place(string address) => IsLocalAddress(address) ? CheckTarget.Local : CheckTarget.Remote;
+            switch (KnownShell.BaseName(name))
+            {
+                case "ray":
+                {
+                    string? address = OptionValue(shapes, start + 1, "--address", "--address")
+                        ?? context?.FirstOrDefault(w => w is not null && w.StartsWith("RAY_ADDRESS=", StringComparison.Ordinal))?.Substring("RAY_ADDRESS=".Length);
+                    return address is null ? CheckTarget.RayAddress : Place(address);
+                }
+
+                case "serve":
+                    // Without --address the serve CLI talks to http://localhost:8265.
+                    return OptionValue(shapes, start + 1, "--address", "-a") is { } serveAddress ? Place(serveAddress) : CheckTarget.Local;
+                case "curl":
+                case "wget":
+                    return shapes.Skip(start + 1).FirstOrDefault(IsHealthUrl) is { } url ? Place(url) : CheckTarget.Unknown;
+                case "nc":
+                case "ncat":
+                case "netcat":
+                    return shapes.Skip(start + 1).Any(w => w is not null && !w.StartsWith("-", StringComparison.Ordinal) && IsLocalAddress(w))
+                        ? CheckTarget.Local
+                        : CheckTarget.Remote;
+                default:
+                    return CheckTarget.Unknown;
+            }
+        }
         /// <summary>
         /// A readiness check (rules.md §0.7) as a parsed command: what <see cref="Classify"/> calls one, plus HTTP requests
         /// whose health URL is built with expansions (<c>curl "http://$HOST:8265/api/gcs_healthz"</c>) and

@@ -53,6 +53,11 @@ namespace RayGen.Diagnostics
             "'{0}' is not a field of {1} in the referenced KubernetesClient; the pod factory leaves it out, as the API server would prune it",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor PodFactoryOmitsFeature = Create(
+            RuleIds.PodFactoryOmitsFeature, "The pod factory omits parts KubeRay adds for this feature",
+            "{0} turns on {1}: KubeRay then also adds {2}, which the generated pod factory omits (it adds only the env vars); add them yourself to pods you create from the factory",
+            DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor InternalError = Create(
             RuleIds.InternalError, "Internal error in RayGen",
             "RayGen failed on this file ({0}: {1} at {2}); the file was skipped. Please report it with the YAML.",
@@ -69,6 +74,7 @@ namespace RayGen.Diagnostics
             RuleIds.NameCollision => NameCollision,
             RuleIds.InputLimitExceeded => InputLimitExceeded,
             RuleIds.UnknownPodField => UnknownPodField,
+            RuleIds.PodFactoryOmitsFeature => PodFactoryOmitsFeature,
             RuleIds.InternalError => InternalError,
             _ => null,
         };

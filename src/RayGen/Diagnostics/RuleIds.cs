@@ -23,6 +23,7 @@ namespace RayGen.Diagnostics
         public const string NameCollision = "RAY0194";
         public const string InputLimitExceeded = "RAY0195";
         public const string UnknownPodField = "RAY0196";
+        public const string PodFactoryOmitsFeature = "RAY0197";
         public const string InternalError = "RAY0199";
 
         // Group C: rayStartParams (RAY0030 is above).

@@ -10,8 +10,7 @@ namespace RayGen.KubeRay
     /// §7: the env vars KubeRay appends to the Ray container, in its order. "If absent" entries are
     /// skipped when the user (or an earlier step) already defined the name; the others are appended
     /// unconditionally, so duplicates are possible, exactly as in the operator.
-    /// Not modeled: TLS, operator DefaultContainerEnvs and the history collector (feature gates off and
-    /// no operator config by default; docs/limits.md).
+    /// Not modeled: operator DefaultContainerEnvs (no operator config by default; docs/pod-factories.md).
     /// </summary>
     internal static class EnvBuilder
     {
@@ -38,6 +37,7 @@ namespace RayGen.KubeRay
             }
 
             AddTokenAuthEnv(context, env);
+            AddTlsEnv(context, env);
             if (!head)
             {
                 env.Add(new EnvVarOutput("FQ_RAY_IP", context.Fqdn));
@@ -93,15 +93,57 @@ namespace RayGen.KubeRay
                 env.AddIfAbsent("RAY_DASHBOARD_ENABLE_K8S_DISK_USAGE", "1");
             }
 
+            if (HasHistoryCollector(context.Settings, cluster))
+            {
+                // §7.1 item 19: the Ray events the collector sidecar receives on localhost:8084.
+                const string EventTypes = "TASK_DEFINITION_EVENT,TASK_LIFECYCLE_EVENT,ACTOR_TASK_DEFINITION_EVENT,TASK_PROFILE_EVENT,DRIVER_JOB_DEFINITION_EVENT,DRIVER_JOB_LIFECYCLE_EVENT,ACTOR_DEFINITION_EVENT,ACTOR_LIFECYCLE_EVENT,NODE_DEFINITION_EVENT,NODE_LIFECYCLE_EVENT";
+                env.AddIfAbsent("RAY_enable_ray_event", "true");
+                env.AddIfAbsent("RAY_enable_core_worker_ray_event_to_aggregator", "true");
+                env.AddIfAbsent("RAY_DASHBOARD_AGGREGATOR_AGENT_EVENTS_EXPORT_ADDR", "http://localhost:8084/v1/events");
+                env.AddIfAbsent("RAY_DASHBOARD_AGGREGATOR_AGENT_EXPOSABLE_EVENT_TYPES", EventTypes);
+                env.AddIfAbsent("RAY_DASHBOARD_AGGREGATOR_AGENT_PUBLISHER_HTTP_ENDPOINT_EXPOSABLE_EVENT_TYPES", EventTypes);
+            }
+
             return env.Added.ToEquatableArray();
         }
 
-        /// <summary>§7.1 item 4 for a container whose own env has <paramref name="userNames"/> (wait-gcs-ready, autoscaler).</summary>
-        public static EquatableArray<EnvVarOutput> TokenAuthEnv(ClusterContext context, IEnumerable<string> userNames)
+        /// <summary>
+        /// §7.1 items 4 and 5 (token auth, then TLS) for a container whose own env has <paramref name="userNames"/>:
+        /// wait-gcs-ready (§7.2) and the autoscaler sidecar (§9.2 "then auth/TLS env").
+        /// </summary>
+        public static EquatableArray<EnvVarOutput> AuthAndTlsEnv(ClusterContext context, IEnumerable<string> userNames)
         {
             var env = new EnvList(userNames);
             AddTokenAuthEnv(context, env);
+            AddTlsEnv(context, env);
             return env.Added.ToEquatableArray();
+        }
+
+        /// <summary>§7.1 item 5: the RayClusterMTLS gate and <c>tlsOptions.enabled: true</c>.</summary>
+        public static bool HasTls(OperatorSettings settings, ClusterSpecModel cluster) =>
+            settings.Profile.TlsEnv && settings.FeatureGates.IsEnabled(FeatureGates.RayClusterMTLS) && cluster.TlsEnabled;
+
+        /// <summary>§7.1 item 19: the RayClusterHistoryServer gate and <c>historyServerOptions.collectorOptions</c>.</summary>
+        public static bool HasHistoryCollector(OperatorSettings settings, ClusterSpecModel cluster) =>
+            settings.Profile.HistoryCollectorEnv && settings.FeatureGates.IsEnabled(FeatureGates.RayClusterHistoryServer) && cluster.HistoryCollector;
+
+        /// <summary>§7.1 item 4 with <c>enableK8sTokenAuth: true</c>, which also mounts the <c>ray-token</c> volume.</summary>
+        public static bool HasK8sTokenAuth(OperatorSettings settings, ClusterSpecModel cluster) =>
+            settings.Profile.TokenAuthEnv && cluster.Auth is { Mode: "token", EnableK8sTokenAuth: true };
+
+        private static void AddTlsEnv(ClusterContext context, EnvList env)
+        {
+            if (!HasTls(context.Settings, context.Cluster))
+            {
+                return;
+            }
+
+            // The paths of the certificates KubeRay mounts; the spec does not give that volume and mount,
+            // so the pod factory leaves them out and RAY0197 says so.
+            env.AddIfAbsent("RAY_USE_TLS", "1");
+            env.AddIfAbsent("RAY_TLS_SERVER_CERT", "/etc/ray/tls/tls.crt");
+            env.AddIfAbsent("RAY_TLS_SERVER_KEY", "/etc/ray/tls/tls.key");
+            env.AddIfAbsent("RAY_TLS_CA_CERT", "/etc/ray/tls/ca.crt");
         }
 
         private static void AddTokenAuthEnv(ClusterContext context, EnvList env)

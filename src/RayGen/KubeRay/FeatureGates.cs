@@ -15,6 +15,12 @@ namespace RayGen.KubeRay
     {
         public const string RayMultiHostIndexing = nameof(RayMultiHostIndexing);
 
+        /// <summary>TLS env on Ray, wait-gcs-ready and autoscaler containers when <c>tlsOptions.enabled</c> (alpha, off).</summary>
+        public const string RayClusterMTLS = nameof(RayClusterMTLS);
+
+        /// <summary>History collector env on Ray containers when <c>historyServerOptions.collectorOptions</c> is set (alpha, off).</summary>
+        public const string RayClusterHistoryServer = nameof(RayClusterHistoryServer);
+
         public static FeatureGates None { get; } = new(EquatableArray<KeyValue>.Empty);
 
         /// <summary>Gates on by default in KubeRay 1.7 (beta).</summary>

@@ -127,6 +127,12 @@ namespace RayGen.KubeRay
         /// <summary>Token auth env (§7.1 item 4) on Ray, wait-gcs-ready and autoscaler containers (specified for 1.7).</summary>
         public bool TokenAuthEnv { get; init; }
 
+        /// <summary>TLS env (§7.1 item 5) under the RayClusterMTLS gate with <c>tlsOptions.enabled</c> (1.7.0+).</summary>
+        public bool TlsEnv { get; init; }
+
+        /// <summary>History collector env (§7.1 item 19) under the RayClusterHistoryServer gate with <c>collectorOptions</c> (1.7.0+).</summary>
+        public bool HistoryCollectorEnv { get; init; }
+
         /// <summary>Replica index / name / host labels on workers under the RayMultiHostIndexing gate (1.7).</summary>
         public bool ReplicaLabels { get; init; }
 

@@ -59,6 +59,8 @@ namespace RayGen.KubeRay
             FixedInitContainerResources = true,
             ProbeInjection = true,
             TokenAuthEnv = true,
+            TlsEnv = true,
+            HistoryCollectorEnv = true,
             ReplicaLabels = true,
             ProtectedBaseLabels = true,
             ClusterDashboardLabel = false,
@@ -67,9 +69,10 @@ namespace RayGen.KubeRay
             AutoscalerStartCommand = true,
         };
 
-        // 1.7.0 added the RAY_START_ULIMIT_OPEN_FILES override, include-log-monitor and the autoscaler
-        // start command. Probe text, token auth and replica labels are only specified for 1.7, so the
-        // older profiles leave them out (docs/limits.md).
+        // 1.7.0 added the RAY_START_ULIMIT_OPEN_FILES override, include-log-monitor, the autoscaler
+        // start command, tlsOptions (RayClusterMTLS) and the history collector (RayClusterHistoryServer).
+        // Probe text, token auth and replica labels are only specified for 1.7, so the older profiles
+        // leave them out (docs/pod-factories.md).
         private static readonly KubeRayProfile V1_6 = V1_7 with
         {
             Version = "1.6.0",
@@ -77,6 +80,8 @@ namespace RayGen.KubeRay
             SpecialBooleanParams = new[] { "log-color", "include-dashboard" },
             ProbeInjection = false,
             TokenAuthEnv = false,
+            TlsEnv = false,
+            HistoryCollectorEnv = false,
             ReplicaLabels = false,
             AutoscalerStartCommand = false,
         };

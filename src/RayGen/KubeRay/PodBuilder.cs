@@ -98,7 +98,7 @@ namespace RayGen.KubeRay
             CopyIfPresent(ray, container, "securityContext");
             PodNode env = ray.Get("env")?.Clone() ?? PodNode.NewList();
             IEnumerable<string> userNames = env.Items.Select(e => e.Text("name")).Where(n => n is not null)!;
-            foreach (EnvVarOutput variable in EnvBuilder.TokenAuthEnv(context, userNames))
+            foreach (EnvVarOutput variable in EnvBuilder.AuthAndTlsEnv(context, userNames))
             {
                 env.Add(EnvVar(context, variable));
             }
@@ -237,7 +237,7 @@ namespace RayGen.KubeRay
                 env.Add(EnvVar(context, new EnvVarOutput("KUBERAY_GEN_AUTOSCALER_START_CMD", TextTemplate.Literal(StartCommand))));
             }
 
-            foreach (EnvVarOutput variable in EnvBuilder.TokenAuthEnv(context, Enumerable.Empty<string>()))
+            foreach (EnvVarOutput variable in EnvBuilder.AuthAndTlsEnv(context, Enumerable.Empty<string>()))
             {
                 env.Add(EnvVar(context, variable));
             }

@@ -18,6 +18,14 @@ namespace RayGen.Kubernetes
         public const string PodMetadataName = "k8s.Models.V1Pod";
         public const string PodTemplateSpecMetadataName = "k8s.Models.V1PodTemplateSpec";
 
+        /// <summary>
+        /// Whether the generator emits pod factories for this compilation: two type lookups, cheap enough for
+        /// an analyzer's compilation start (the walk of <see cref="Describe"/> is not needed for that).
+        /// </summary>
+        public static bool HasPodFactories(Compilation compilation) =>
+            compilation.GetTypeByMetadataName(PodMetadataName) is not null
+            && compilation.GetTypeByMetadataName(PodTemplateSpecMetadataName) is not null;
+
         /// <summary><c>null</c> when the compilation does not reference KubernetesClient.</summary>
         public static KubeModelDescription? Describe(Compilation compilation, CancellationToken cancellationToken)
         {

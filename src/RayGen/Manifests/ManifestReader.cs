@@ -142,6 +142,8 @@ namespace RayGen.Manifests
 
             YamlNode? auth = Mapping(spec, "authOptions", required: false);
             YamlNode? autoscaler = Mapping(spec, "autoscalerOptions", required: false);
+            YamlNode? tls = Mapping(spec, "tlsOptions", required: false);
+            YamlNode? historyServer = Mapping(spec, "historyServerOptions", required: false);
             return new ClusterSpecModel(
                 RayVersion: String(spec, "rayVersion", required: false),
                 EnableInTreeAutoscaling: Bool(spec, "enableInTreeAutoscaling"),
@@ -152,7 +154,9 @@ namespace RayGen.Manifests
                 Head: head,
                 Workers: workers.ToEquatableArray(),
                 AutoscalerOptions: Tree(autoscaler),
-                Auth: auth is null ? null : new AuthModel(String(auth, "mode", required: false), Bool(auth, "enableK8sTokenAuth"), String(auth, "secretName", required: false)));
+                Auth: auth is null ? null : new AuthModel(String(auth, "mode", required: false), Bool(auth, "enableK8sTokenAuth"), String(auth, "secretName", required: false)),
+                TlsEnabled: tls is not null && Bool(tls, "enabled"),
+                HistoryCollector: historyServer is not null && Mapping(historyServer, "collectorOptions", required: false) is not null);
         }
 
         private GroupModel? ReadGroup(YamlNode group, bool isHead)

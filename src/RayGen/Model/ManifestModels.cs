@@ -54,6 +54,8 @@ namespace RayGen.Model
     internal sealed record AuthModel(string? Mode, bool EnableK8sTokenAuth, string? SecretName);
 
     /// <summary>A RayCluster spec (top level, or embedded in a RayJob/RayService/RayCronJob).</summary>
+    /// <param name="TlsEnabled"><c>tlsOptions.enabled: true</c> (acts only under the RayClusterMTLS gate).</param>
+    /// <param name="HistoryCollector"><c>historyServerOptions.collectorOptions</c> is set (acts only under the RayClusterHistoryServer gate).</param>
     internal sealed record ClusterSpecModel(
         string? RayVersion,
         bool EnableInTreeAutoscaling,
@@ -64,7 +66,9 @@ namespace RayGen.Model
         GroupModel Head,
         EquatableArray<GroupModel> Workers,
         ValueNode? AutoscalerOptions = null,
-        AuthModel? Auth = null);
+        AuthModel? Auth = null,
+        bool TlsEnabled = false,
+        bool HistoryCollector = false);
 
     /// <summary>One YAML document of a known or unknown kind.</summary>
     /// <param name="Cluster">The cluster spec of a Ray kind; <c>null</c> for other kinds and for a RayJob that selects an existing cluster.</param>

@@ -16,11 +16,13 @@ namespace RayGen.Tests.Infrastructure
         public const string Path = "/project/ray/cluster.yaml";
 
         /// <summary>Asserts that <paramref name="id"/> is reported exactly at the marked spans, and nowhere else.</summary>
-        public static IReadOnlyList<Diagnostic> Verify(string id, string markup, IDictionary<string, string>? properties = null)
+        /// <param name="kubernetes">Reference KubernetesClient (the pod factory rules run only then).</param>
+        public static IReadOnlyList<Diagnostic> Verify(string id, string markup, IDictionary<string, string>? properties = null, bool kubernetes = false)
         {
             (string yaml, List<(string Id, int Start, int End)> expected) = Parse(markup);
-            Diagnostic[] actual = GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties).Where(d => d.Id == id).ToArray();
-            Assert.DoesNotContain(GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties), d => d.Id is "AD0001" or "RAY0199");
+            var diagnostics = GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties, kubernetes: kubernetes);
+            Diagnostic[] actual = diagnostics.Where(d => d.Id == id).ToArray();
+            Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or "RAY0199");
 
             string Describe(int start, int end) => $"[{start}..{end}) '{yaml.Substring(start, end - start)}'";
             Assert.Equal(
@@ -36,9 +38,13 @@ namespace RayGen.Tests.Infrastructure
         }
 
         /// <summary>Asserts that no diagnostic of <paramref name="id"/> is reported, nor any Warning/Error except the allowed IDs.</summary>
-        public static void VerifyNone(string id, string yaml, IDictionary<string, string>? properties = null, params string[] allowed)
+        public static void VerifyNone(string id, string yaml, IDictionary<string, string>? properties = null, params string[] allowed) =>
+            VerifyNone(id, yaml, properties, kubernetes: false, allowed);
+
+        /// <inheritdoc cref="VerifyNone(string, string, IDictionary{string, string}?, string[])"/>
+        public static void VerifyNone(string id, string yaml, IDictionary<string, string>? properties, bool kubernetes, params string[] allowed)
         {
-            var diagnostics = GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties);
+            var diagnostics = GeneratorHarness.Analyze(new[] { (Path, yaml) }, properties, kubernetes: kubernetes);
             Assert.Empty(diagnostics.Where(d => d.Id == id).Select(GeneratorHarness.Format));
             Assert.Empty(diagnostics
                 .Where(d => d.Severity >= DiagnosticSeverity.Warning && !allowed.Contains(d.Id))

@@ -11,8 +11,9 @@ namespace RayGen.Tests.Pods
     internal sealed record DeployValues(string ClusterName, string Namespace, string ClusterUid = "0a1b2c3d-uid", int ReplicaIndex = 0, string ReplicaName = "replica-x7k2p", int HostIndex = 0);
 
     /// <summary>
-    /// What KubeRay 1.7 (operator defaults) makes of a group's pod template, written out here from
-    /// kuberay-pod-command.md §2–§10 and applied to the template as YAML gives it. The Ray container's
+    /// What KubeRay 1.7 (operator defaults, optionally with the RayClusterMTLS / RayClusterHistoryServer
+    /// gates on) makes of a group's pod template, written out here from kuberay-pod-command.md §2–§10 and
+    /// applied to the template as YAML gives it. The Ray container's
     /// command/args, the ray start line and the probe ports come from <see cref="ExpectedRayStart"/>, the
     /// tests' own derivation of §2–§6; nothing here calls RayGen, so a RayGen bug cannot hide in both.
     /// </summary>
@@ -24,9 +25,17 @@ namespace RayGen.Tests.Pods
 
         private const string AutoscalerCommand = "ray kuberay-autoscaler --cluster-name $(RAY_CLUSTER_NAME) --cluster-namespace $(RAY_CLUSTER_NAMESPACE)";
 
+        /// <summary>§0: the feature gates that change pods, off by default.</summary>
+        public const string MTlsGate = "RayClusterMTLS";
+        public const string HistoryServerGate = "RayClusterHistoryServer";
+
+        // §7.1 item 19.
+        private const string ExposableEventTypes = "TASK_DEFINITION_EVENT,TASK_LIFECYCLE_EVENT,ACTOR_TASK_DEFINITION_EVENT,TASK_PROFILE_EVENT,DRIVER_JOB_DEFINITION_EVENT,DRIVER_JOB_LIFECYCLE_EVENT,ACTOR_DEFINITION_EVENT,ACTOR_LIFECYCLE_EVENT,NODE_DEFINITION_EVENT,NODE_LIFECYCLE_EVENT";
+
         /// <param name="manifest">The whole YAML document as JSON.</param>
         /// <param name="workerIndex">-1 for the head.</param>
-        public static JsonObject Build(JsonObject manifest, int workerIndex, DeployValues deploy, bool probes = true)
+        /// <param name="gates">The feature gates the operator runs with, beyond the defaults (<see cref="MTlsGate"/>, <see cref="HistoryServerGate"/>).</param>
+        public static JsonObject Build(JsonObject manifest, int workerIndex, DeployValues deploy, bool probes = true, IReadOnlyCollection<string>? gates = null)
         {
             string kind = (string)manifest["kind"]!;
             JsonObject cluster = ClusterSpec(manifest);
@@ -49,6 +58,11 @@ namespace RayGen.Tests.Pods
             bool autoscaling = cluster["enableInTreeAutoscaling"]?.GetValue<bool>() == true;
             string? autoscalerVersion = Text(cluster["autoscalerOptions"]?["version"]);
 
+            // §7.1 item 5: the gate and tlsOptions.enabled true (a JSON bool: YAML 1.1 "yes" is one too);
+            // item 19: the gate and historyServerOptions.collectorOptions present.
+            bool tls = gates?.Contains(MTlsGate) == true && cluster["tlsOptions"]?["enabled"] is JsonValue enabled && enabled.TryGetValue(out bool on) && on;
+            bool historyCollector = gates?.Contains(HistoryServerGate) == true && cluster["historyServerOptions"]?["collectorOptions"] is JsonObject;
+
             // §8: wait-gcs-ready, worker pods only, after the user's init containers.
             if (!head)
             {
@@ -59,6 +73,7 @@ namespace RayGen.Tests.Pods
                 Copy(ray, wait, "securityContext");
                 var waitEnv = (JsonArray)userEnv.DeepClone();
                 AddTokenAuth(waitEnv, auth, tokenAuth, deploy);
+                AddTls(waitEnv, tls);
                 wait["env"] = waitEnv;
                 Copy(ray, wait, "volumeMounts");
                 wait["resources"] = new JsonObject { ["limits"] = Fixed("200m", "256Mi"), ["requests"] = Fixed("200m", "256Mi") };
@@ -128,7 +143,7 @@ namespace RayGen.Tests.Pods
             // §9.2 autoscaler (head).
             if (head && autoscaling)
             {
-                AddAutoscaler(spec, ray, cluster, auth, tokenAuth, deploy);
+                AddAutoscaler(spec, ray, cluster, auth, tokenAuth, tls, deploy);
             }
 
             if (autoscaling && autoscalerVersion == "v2")
@@ -194,6 +209,7 @@ namespace RayGen.Tests.Pods
             }
 
             AddTokenAuth(rayEnv, auth, tokenAuth, deploy);
+            AddTls(rayEnv, tls);
             if (!head)
             {
                 Add("FQ_RAY_IP", fqdn);
@@ -221,6 +237,14 @@ namespace RayGen.Tests.Pods
             }
 
             AddIfAbsent("RAY_DASHBOARD_ENABLE_K8S_DISK_USAGE", "1");
+            if (historyCollector)
+            {
+                AddIfAbsent("RAY_enable_ray_event", "true");
+                AddIfAbsent("RAY_enable_core_worker_ray_event_to_aggregator", "true");
+                AddIfAbsent("RAY_DASHBOARD_AGGREGATOR_AGENT_EVENTS_EXPORT_ADDR", "http://localhost:8084/v1/events");
+                AddIfAbsent("RAY_DASHBOARD_AGGREGATOR_AGENT_EXPOSABLE_EVENT_TYPES", ExposableEventTypes);
+                AddIfAbsent("RAY_DASHBOARD_AGGREGATOR_AGENT_PUBLISHER_HTTP_ENDPOINT_EXPOSABLE_EVENT_TYPES", ExposableEventTypes);
+            }
 
             // §7.2 every init container.
             foreach (JsonObject init in (spec["initContainers"] as JsonArray)?.OfType<JsonObject>() ?? [])
@@ -277,7 +301,7 @@ namespace RayGen.Tests.Pods
             }
         }
 
-        private static void AddAutoscaler(JsonObject spec, JsonObject ray, JsonObject cluster, JsonObject? auth, bool tokenAuth, DeployValues deploy)
+        private static void AddAutoscaler(JsonObject spec, JsonObject ray, JsonObject cluster, JsonObject? auth, bool tokenAuth, bool tls, DeployValues deploy)
         {
             string account = Text(spec["serviceAccountName"]) is { Length: > 0 } sa ? sa : deploy.ClusterName;
             spec["serviceAccountName"] = CheckName(account);
@@ -291,6 +315,7 @@ namespace RayGen.Tests.Pods
                 Env("KUBERAY_GEN_AUTOSCALER_START_CMD", AutoscalerCommand),
             };
             AddTokenAuth(env, auth, tokenAuth, deploy);
+            AddTls(env, tls);
             foreach (JsonNode? item in options["env"] as JsonArray ?? [])
             {
                 env.Add(item?.DeepClone());
@@ -387,6 +412,29 @@ namespace RayGen.Tests.Pods
             {
                 string secret = Text(auth?["secretName"]) is { Length: > 0 } s ? s : CheckName(deploy.ClusterName);
                 env.Add(new JsonObject { ["name"] = "RAY_AUTH_TOKEN", ["valueFrom"] = new JsonObject { ["secretKeyRef"] = new JsonObject { ["name"] = secret, ["key"] = "auth_token" } } });
+            }
+        }
+
+        /// <summary>§7.1 item 5, each if absent from <paramref name="env"/>.</summary>
+        private static void AddTls(JsonArray env, bool tls)
+        {
+            if (!tls)
+            {
+                return;
+            }
+
+            foreach ((string name, string value) in new[]
+            {
+                ("RAY_USE_TLS", "1"),
+                ("RAY_TLS_SERVER_CERT", "/etc/ray/tls/tls.crt"),
+                ("RAY_TLS_SERVER_KEY", "/etc/ray/tls/tls.key"),
+                ("RAY_TLS_CA_CERT", "/etc/ray/tls/ca.crt"),
+            })
+            {
+                if (!env.Any(e => Text(e?["name"]) == name))
+                {
+                    env.Add(Env(name, value));
+                }
             }
         }
 

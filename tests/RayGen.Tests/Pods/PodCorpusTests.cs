@@ -17,10 +17,21 @@ namespace RayGen.Tests.Pods
     /// </summary>
     public class PodCorpusTests
     {
+        /// <summary>RayGenFeatureGates with both gates that the spec gives pod changes for (§0).</summary>
+        private static readonly Dictionary<string, string> GatesOn = new() { ["RayGenFeatureGates"] = ExpectedPod.MTlsGate + "," + ExpectedPod.HistoryServerGate };
+
         [SkippableFact]
         public void EveryGroupOfEveryManifestIsTheTemplatePlusTheSpecsInjections()
         {
             int groups = AssertFactoriesFollowTheSpec(KubeRaySamplesTests.CorpusFiles());
+            Assert.True(groups > 150, "too few groups: " + groups);
+        }
+
+        /// <summary>The corpus has an mTLS and a history server sample (ray-cluster.mtls.yaml, ray-cluster.historyserver.yaml).</summary>
+        [SkippableFact]
+        public void WithTheMTlsAndHistoryServerGatesOnEveryGroupStillFollowsTheSpec()
+        {
+            int groups = AssertFactoriesFollowTheSpec(KubeRaySamplesTests.CorpusFiles(), GatesOn);
             Assert.True(groups > 150, "too few groups: " + groups);
         }
 
@@ -31,10 +42,41 @@ namespace RayGen.Tests.Pods
             string samples = Path.Combine(RepoPaths.Root, "samples", "RayGen.Sample", "manifests");
             var files = Directory.GetFiles(samples, "*.yaml").OrderBy(p => p, System.StringComparer.Ordinal)
                 .Select(p => ("/project/manifests/" + Path.GetFileName(p), File.ReadAllText(p)))
-                .Concat(OwnCases.Select((yaml, i) => ($"/project/own/case{i}.yaml", yaml)))
+                .Concat(OwnCases.Concat(GatedCases).Select((yaml, i) => ($"/project/own/case{i}.yaml", yaml)))
                 .ToArray();
-            Assert.Equal(OwnCases.Length * 2 + 3, AssertFactoriesFollowTheSpec(files)); // the samples: head-command (head), sample (head, worker)
+            Assert.Equal((OwnCases.Length + GatedCases.Length) * 2 + 3, AssertFactoriesFollowTheSpec(files)); // the samples: head-command (head), sample (head, worker)
         }
+
+        /// <summary>The same manifests with the RayClusterMTLS and RayClusterHistoryServer gates on (RayGenFeatureGates).</summary>
+        [Fact]
+        public void OwnManifestsWithTheGatesOnAreTheTemplatePlusTheSpecsInjections()
+        {
+            var files = OwnCases.Concat(GatedCases).Select((yaml, i) => ($"/project/own/case{i}.yaml", yaml)).ToArray();
+            Assert.Equal((OwnCases.Length + GatedCases.Length) * 2, AssertFactoriesFollowTheSpec(files, GatesOn));
+        }
+
+        /// <summary>§7.1 items 5 and 19, §7.2, §9.2 under the gates; with the gates off they must add nothing.</summary>
+        private static readonly string[] GatedCases =
+        {
+            // TLS (YAML 1.1 "yes") with token auth before it, the autoscaler sidecar, user env that the "if absent"
+            // entries respect on the Ray container and on wait-gcs-ready, and a user init container (no TLS env).
+            RayCluster("tls",
+                Group(Resources("1", "1Gi") + "env: [{name: RAY_TLS_CA_CERT, value: /mine/ca.crt}]\n"),
+                Worker("w", Group(Resources("1", "1Gi") + "env: [{name: RAY_USE_TLS, value: '0'}]\n") + "    initContainers: [{name: init, image: busybox}]\n"),
+                specExtra: "tlsOptions: {enabled: yes}\nauthOptions: {mode: token}\nenableInTreeAutoscaling: true\nautoscalerOptions: {env: [{name: RAY_TLS_SERVER_KEY, value: k}]}\n"),
+            // The history collector (last, each if absent) with TLS explicitly off.
+            RayCluster("history",
+                Group(Resources("1", "1Gi") + "env: [{name: RAY_enable_ray_event, value: 'false'}]\n"),
+                Worker("w", Group(Resources("1", "1Gi"))),
+                specExtra: "tlsOptions: {enabled: false}\nhistoryServerOptions:\n  collectorOptions: {image: 'collector:1', env: [{name: STORAGE_BACKEND, value: GCS}]}\n"),
+            // Both features with Kubernetes token auth (Ray >= 2.55.0, RayCluster only: rules.md RAY0114).
+            RayCluster("both", Group(Resources("1", "1Gi")), Worker("w", Group(Resources("1", "1Gi"))),
+                specExtra: "tlsOptions: {enabled: true}\nhistoryServerOptions: {collectorOptions: {}}\nauthOptions: {mode: token, enableK8sTokenAuth: true}\n")
+                .Replace("rayVersion: \"2.52.0\"", "rayVersion: \"2.55.0\""),
+            // Neither: no collectorOptions, tlsOptions without enabled.
+            RayCluster("neither", Group(Resources("1", "1Gi")), Worker("w", Group(Resources("1", "1Gi"))),
+                specExtra: "tlsOptions: {}\nhistoryServerOptions: {}\n"),
+        };
 
         /// <summary>Each case has a head and one worker group.</summary>
         private static readonly string[] OwnCases =
@@ -97,9 +139,10 @@ namespace RayGen.Tests.Pods
         /// <summary>The body of a RayCluster's <c>spec:</c>, to embed in another kind.</summary>
         private static string ClusterSpecOf(string rayCluster) => rayCluster[(rayCluster.IndexOf("spec:\n", System.StringComparison.Ordinal) + "spec:\n".Length)..];
 
-        private static int AssertFactoriesFollowTheSpec((string Path, string Text)[] files)
+        private static int AssertFactoriesFollowTheSpec((string Path, string Text)[] files, IDictionary<string, string>? properties = null)
         {
-            GeneratorRun run = GeneratorHarness.Run(files, kubernetes: true);
+            string[] gates = properties is not null && properties.TryGetValue("RayGenFeatureGates", out string? list) ? list.Split(',') : [];
+            GeneratorRun run = GeneratorHarness.Run(files, properties, kubernetes: true);
             Assert.Empty(run.CompilationErrors.Select(d => d.ToString()));
             Assembly assembly = GeneratedAssembly.Load(run.Output);
             var texts = files.ToDictionary(f => f.Path.Substring("/project/".Length), f => f.Text);
@@ -115,7 +158,7 @@ namespace RayGen.Tests.Pods
                 {
                     RayGroupInfo group = worker < 0 ? cluster.Head : cluster.WorkerGroups[worker];
                     string member = PodFactories.Member(type, cluster, worker);
-                    JsonNode? expected = ExpectedPod.Normalize(ExpectedPod.Build(manifest, worker, deploy));
+                    JsonNode? expected = ExpectedPod.Normalize(ExpectedPod.Build(manifest, worker, deploy, gates: gates));
                     JsonNode actual = PodFactories.Json(PodFactories.Call(type, "Create" + member + "PodTemplate", deploy));
                     List<string> differences = JsonTrees.Differences(expected, actual);
                     if (differences.Count > 0)

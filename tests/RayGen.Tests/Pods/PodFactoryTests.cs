@@ -304,6 +304,104 @@ namespace RayGen.Tests.Pods
             Assert.Null(old["metadata"]!["labels"]!["ray.io/worker-group-replica-index"]);
         }
 
+        private static string[] EnvNames(JsonNode container) => container["env"]!.AsArray().Select(e => (string)e!["name"]!).ToArray();
+
+        [Fact]
+        public void MTlsGateAddsTheTlsEnvToRayWaitGcsReadyAndAutoscalerContainers()
+        {
+            // §7.1 item 5 after token auth (item 4), each if absent; §7.2 wait-gcs-ready gets items 4 and 5 before
+            // FQ_RAY_IP/RAY_IP; §9.2 the autoscaler gets "auth/TLS env" before autoscalerOptions.env.
+            string yaml = RayCluster("c", Group(Resources("1", "1Gi")),
+                Worker("w", Group(Resources("1", "1Gi") + "env: [{name: RAY_TLS_SERVER_CERT, value: /mine.crt}]\n")),
+                metadataExtra: "namespace: ns\n",
+                specExtra: "tlsOptions:\n  enabled: true\nauthOptions: {mode: token, secretName: tok}\nenableInTreeAutoscaling: true\nautoscalerOptions: {env: [{name: X, value: y}]}\n");
+            var gates = new Dictionary<string, string> { ["RayGenFeatureGates"] = "RayClusterMTLS" };
+            Type cluster = Cluster(yaml, gates);
+            JsonNode head = Template(cluster, "Head")["spec"]!;
+            Assert.Equal(
+                new[] { "RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_USE_TLS", "RAY_TLS_SERVER_CERT", "RAY_TLS_SERVER_KEY", "RAY_TLS_CA_CERT", "RAY_CLUSTER_NAME" },
+                EnvNames(head["containers"]![0]!).Take(7));
+            AssertJson("""
+                [
+                  { "name": "RAY_USE_TLS", "value": "1" },
+                  { "name": "RAY_TLS_SERVER_CERT", "value": "/etc/ray/tls/tls.crt" },
+                  { "name": "RAY_TLS_SERVER_KEY", "value": "/etc/ray/tls/tls.key" },
+                  { "name": "RAY_TLS_CA_CERT", "value": "/etc/ray/tls/ca.crt" }
+                ]
+                """, new JsonArray(head["containers"]![0]!["env"]!.AsArray().Skip(2).Take(4).Select(e => e!.DeepClone()).ToArray()));
+            Assert.Equal(
+                new[] { "RAY_CLUSTER_NAME", "RAY_CLUSTER_NAMESPACE", "RAY_HEAD_POD_NAME", "KUBERAY_CRD_VER", "KUBERAY_GEN_AUTOSCALER_START_CMD", "RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_USE_TLS", "RAY_TLS_SERVER_CERT", "RAY_TLS_SERVER_KEY", "RAY_TLS_CA_CERT", "X" },
+                EnvNames(head["containers"]![1]!));
+
+            JsonNode worker = Template(cluster, "W")["spec"]!;
+            // The user's RAY_TLS_SERVER_CERT stays, and KubeRay's is skipped, on the Ray container and on wait-gcs-ready.
+            Assert.Equal(
+                new[] { "RAY_TLS_SERVER_CERT", "RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_USE_TLS", "RAY_TLS_SERVER_KEY", "RAY_TLS_CA_CERT", "FQ_RAY_IP", "RAY_IP", "RAY_CLUSTER_NAME" },
+                EnvNames(worker["containers"]![0]!).Take(9));
+            Assert.Equal(
+                new[] { "RAY_TLS_SERVER_CERT", "RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_USE_TLS", "RAY_TLS_SERVER_KEY", "RAY_TLS_CA_CERT", "FQ_RAY_IP", "RAY_IP" },
+                EnvNames(worker["initContainers"]![0]!));
+            Assert.Equal("/mine.crt", (string?)worker["initContainers"]![0]!["env"]![0]!["value"]);
+
+            // Gate off (the default), tlsOptions.enabled false, or KubeRay 1.6 (no tlsOptions): no TLS env anywhere.
+            foreach ((string manifest, Dictionary<string, string>? properties) in new[]
+            {
+                (yaml, null),
+                (yaml, new Dictionary<string, string> { ["RayGenFeatureGates"] = "RayClusterMTLS=false" }),
+                (yaml.Replace("  enabled: true", "  enabled: off"), gates),
+                (yaml, new Dictionary<string, string>(gates) { ["RayGenKubeRayVersion"] = "1.6" }),
+            })
+            {
+                Type off = Cluster(manifest, properties);
+                string json = Template(off, "Head").ToJsonString() + Template(off, "W").ToJsonString();
+                Assert.DoesNotContain("RAY_USE_TLS", json);
+                Assert.DoesNotContain("/etc/ray/tls", json);
+            }
+        }
+
+        [Fact]
+        public void HistoryServerGateAddsTheCollectorEnvLastOnRayContainersOnly()
+        {
+            // §7.1 item 19, each if absent, after RAY_DASHBOARD_ENABLE_K8S_DISK_USAGE; §7.2 never on wait-gcs-ready.
+            string yaml = RayCluster("c", Group(Resources("1", "1Gi") + "env: [{name: RAY_enable_core_worker_ray_event_to_aggregator, value: 'false'}]\n"),
+                Worker("w", Group(Resources("1", "1Gi"))),
+                metadataExtra: "namespace: ns\n",
+                specExtra: "historyServerOptions:\n  collectorOptions:\n    image: quay.io/kuberay/collector:nightly\n");
+            var gates = new Dictionary<string, string> { ["RayGenFeatureGates"] = "RayClusterHistoryServer" };
+            Type cluster = Cluster(yaml, gates);
+            const string Types = "TASK_DEFINITION_EVENT,TASK_LIFECYCLE_EVENT,ACTOR_TASK_DEFINITION_EVENT,TASK_PROFILE_EVENT,DRIVER_JOB_DEFINITION_EVENT,DRIVER_JOB_LIFECYCLE_EVENT,ACTOR_DEFINITION_EVENT,ACTOR_LIFECYCLE_EVENT,NODE_DEFINITION_EVENT,NODE_LIFECYCLE_EVENT";
+            JsonArray headEnv = Template(cluster, "Head")["spec"]!["containers"]![0]!["env"]!.AsArray();
+            AssertJson($$"""
+                [
+                  { "name": "RAY_DASHBOARD_ENABLE_K8S_DISK_USAGE", "value": "1" },
+                  { "name": "RAY_enable_ray_event", "value": "true" },
+                  { "name": "RAY_DASHBOARD_AGGREGATOR_AGENT_EVENTS_EXPORT_ADDR", "value": "http://localhost:8084/v1/events" },
+                  { "name": "RAY_DASHBOARD_AGGREGATOR_AGENT_EXPOSABLE_EVENT_TYPES", "value": "{{Types}}" },
+                  { "name": "RAY_DASHBOARD_AGGREGATOR_AGENT_PUBLISHER_HTTP_ENDPOINT_EXPOSABLE_EVENT_TYPES", "value": "{{Types}}" }
+                ]
+                """, new JsonArray(headEnv.Skip(headEnv.Count - 5).Select(e => e!.DeepClone()).ToArray()));
+            Assert.Equal("false", (string?)headEnv[0]!["value"]);
+
+            JsonNode worker = Template(cluster, "W")["spec"]!;
+            Assert.Equal(
+                new[] { "RAY_DASHBOARD_ENABLE_K8S_DISK_USAGE", "RAY_enable_ray_event", "RAY_enable_core_worker_ray_event_to_aggregator", "RAY_DASHBOARD_AGGREGATOR_AGENT_EVENTS_EXPORT_ADDR", "RAY_DASHBOARD_AGGREGATOR_AGENT_EXPOSABLE_EVENT_TYPES", "RAY_DASHBOARD_AGGREGATOR_AGENT_PUBLISHER_HTTP_ENDPOINT_EXPOSABLE_EVENT_TYPES" },
+                EnvNames(worker["containers"]![0]!).TakeLast(6));
+            Assert.Equal(new[] { "FQ_RAY_IP", "RAY_IP" }, EnvNames(worker["initContainers"]![0]!));
+            Assert.Single(worker["containers"]!.AsArray()); // the collector sidecar is not produced (RAY0197)
+
+            // Gate off, no collectorOptions, or KubeRay 1.6: no collector env.
+            foreach ((string manifest, Dictionary<string, string>? properties) in new[]
+            {
+                (yaml, null),
+                (yaml.Replace("collectorOptions:\n      image: quay.io/kuberay/collector:nightly\n", "collectorOptions: null\n"), gates),
+                (yaml, new Dictionary<string, string>(gates) { ["RayGenKubeRayVersion"] = "1.6" }),
+            })
+            {
+                Type off = Cluster(manifest, properties);
+                Assert.DoesNotContain("RAY_enable_ray_event", Template(off, "Head").ToJsonString() + Template(off, "W").ToJsonString());
+            }
+        }
+
         [Fact]
         public void InvalidNewSettingsAreRay0193()
         {

@@ -48,6 +48,16 @@ namespace RayGen.Tests.Analyzers.RayStartParams
         }
 
         [Fact]
+        public void GatedTlsAndHistoryEnvIsDefined()
+        {
+            // §7.1 items 5 and 19 are env on the Ray container, so a param may use them when the gate is on; the
+            // collector env comes only from the env builder, so without its gate it is undefined.
+            string spec = Spec(head: "node-name: \"n-$RAY_USE_TLS-$RAY_enable_ray_event\"", specExtra: "tlsOptions: {enabled: true}\nhistoryServerOptions: {collectorOptions: {}}");
+            RuleVerifier.VerifyNone(Id, Document("RayCluster", spec), new System.Collections.Generic.Dictionary<string, string> { ["RayGenFeatureGates"] = "RayClusterMTLS,RayClusterHistoryServer" });
+            RuleVerifier.Verify(Id, Document("RayCluster", spec.Replace("$RAY_enable_ray_event", "{|RAY0037:$RAY_enable_ray_event|}")), new System.Collections.Generic.Dictionary<string, string> { ["RayGenFeatureGates"] = "RayClusterMTLS" });
+        }
+
+        [Fact]
         public void KubeletReferenceRunsAsACommand()
         {
             Diagnostic diagnostic = Assert.Single(RuleVerifier.Verify(Id, Cluster(head: "node-ip-address: \"{|RAY0037:$(MY_POD_IP)|}\"")));

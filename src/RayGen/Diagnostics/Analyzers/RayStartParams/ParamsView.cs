@@ -104,7 +104,9 @@ namespace RayGen.Diagnostics.Analyzers.RayStartParams
                 StringComparer.Ordinal);
             HasEnvFrom = group.ContainerNode?.Get("envFrom") is { Kind: YamlNodeKind.Sequence } envFrom && envFrom.Items.Count > 0;
 
-            // Token auth and TLS env (kuberay-pod-command.md §7.1 steps 4-5); the env builder does not model them.
+            // Token auth and TLS env (kuberay-pod-command.md §7.1 steps 4-5) count as defined whenever the manifest
+            // turns them on. The env builder adds them only for 1.7 and (TLS) under the RayClusterMTLS gate; this
+            // stays lenient so RAY0037 does not warn about a variable the operator may well add.
             var features = new List<string>();
             if (group.Manifest.Cluster?.AuthMode == "token")
             {
