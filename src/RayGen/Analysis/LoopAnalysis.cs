@@ -32,6 +32,31 @@ namespace RayGen.Analysis
             _nesting = nesting;
         }
 
+        /// <summary>The analysis of loops in a parsed text, with the text's own shell functions (a check may sit in a function the loop calls).</summary>
+        public static LoopAnalysis For(ShellParseResult parse) => new(parse.Text, parse.Dialect, Functions(parse.Script));
+
+        /// <summary>The functions <paramref name="script"/> defines (a later definition wins), on top of <paramref name="outer"/>.</summary>
+        public static Dictionary<string, ShellCommand> Functions(ShellScript script, IReadOnlyDictionary<string, ShellCommand>? outer = null)
+        {
+            var functions = outer is null
+                ? new Dictionary<string, ShellCommand>(StringComparer.Ordinal)
+                : outer.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            foreach (ShellFunctionDefinition function in script.DescendantsAndSelf().OfType<ShellFunctionDefinition>())
+            {
+                functions[function.Name] = function.Body;
+            }
+
+            return functions;
+        }
+
+        /// <summary>
+        /// Whether checks with <paramref name="targets"/> wait for the very node they run on (rules.md RAY0007): on the
+        /// head any check does, on a worker only a check of <c>localhost</c>/<c>127.0.0.1</c> (its <c>RAY_ADDRESS</c> and
+        /// any other address lead to the head).
+        /// </summary>
+        public static bool ChecksThisNode(CheckTarget targets, bool head) =>
+            head ? targets != CheckTarget.None : (targets & CheckTarget.Local) != 0;
+
         /// <summary>A loop that runs a check in its condition, or in its body with a break/exit 0/return that depends on the check's status.</summary>
         public bool IsReadinessLoop(ShellCommand loop) => loop switch
         {
@@ -58,7 +83,7 @@ namespace RayGen.Analysis
 
         /// <summary>
         /// Where the checks of a readiness loop send their requests (RAY0064), all of them together: a local address,
-        /// an explicit remote one, <c>RAY_ADDRESS</c>, or <see cref="CheckTarget.Unknown"/> (Python code).
+        /// an explicit remote one, <c>RAY_ADDRESS</c>, or <see cref="CheckTarget.Unknown"/> (an address Python code builds at run time).
         /// </summary>
         public CheckTarget Targets(ShellCommand loop)
         {
@@ -123,7 +148,7 @@ namespace RayGen.Analysis
             if (RayCommands.IsPython(name) && RayCommands.TryGetPythonOperand(argv, i, out int code, out bool isCode) && isCode && argv[code] is { } python)
             {
                 PythonScan scan = PythonScanner.Scan(python);
-                return scan.HasHealthProbe || scan.Calls.Count > 0 ? CheckTarget.Unknown : null;
+                return scan.HasHealthProbe || scan.Calls.Count > 0 ? scan.Targets : null;
             }
 
             return null;

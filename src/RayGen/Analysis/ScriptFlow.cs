@@ -257,13 +257,7 @@ namespace RayGen.Analysis
             }
 
             ShellParseResult parse = parsed ?? ShellParser.Parse(source.Text, dialect, maxDepth: 100);
-            var functions = new Dictionary<string, ShellCommand>(frame.Functions, StringComparer.Ordinal);
-            foreach (ShellFunctionDefinition function in parse.Script.DescendantsAndSelf().OfType<ShellFunctionDefinition>())
-            {
-                functions[function.Name] = function.Body;
-            }
-
-            var scope = new Scope(source, dialect, functions);
+            var scope = new Scope(source, dialect, LoopAnalysis.Functions(parse.Script, frame.Functions));
             WalkList(parse.Script.Body, scope, frame.WithDialect(dialect), state);
         }
 
@@ -617,7 +611,7 @@ namespace RayGen.Analysis
             PythonScan scan = PythonScanner.Scan(code.Text);
             foreach (PythonReadinessLoop loop in scan.Loops)
             {
-                _result.Loops.Add(new LoopEvent(code.Locate(loop.KeywordOffset, loop.KeywordOffset + loop.Keyword.Length), loop.Keyword, loop.Bounded || frame.UnderTimeout, frame.Via, frame.Background, CheckTarget.Unknown, state.RayAddressSet));
+                _result.Loops.Add(new LoopEvent(code.Locate(loop.KeywordOffset, loop.KeywordOffset + loop.Keyword.Length), loop.Keyword, loop.Bounded || frame.UnderTimeout, frame.Via, frame.Background, loop.Targets, state.RayAddressSet));
             }
 
             foreach (PythonRayCall call in scan.Calls)

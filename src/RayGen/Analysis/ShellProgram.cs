@@ -158,6 +158,44 @@ namespace RayGen.Analysis
         public SourceSpan Locate(ShellNode node) => Text.Locate(node.Start, node.End);
 
         public SourceSpan Locate(int start, int end) => Text.Locate(start, end);
+
+        /// <summary>
+        /// The Python code the command runs inline (rules.md §0.7): <c>python -c 'code'</c>, or a here-document or
+        /// here-string fed to <c>python</c>, with the offset in <see cref="Text"/> of each character (and one past the
+        /// end). False for a script path, <c>-m</c>, code with expansions, or a command that is not Python.
+        /// </summary>
+        public bool TryGetInlinePython(out string code, out int[] offsets)
+        {
+            code = string.Empty;
+            offsets = Array.Empty<int>();
+            if (!RayCommands.IsPython(Name) || !RayCommands.TryGetPythonOperand(Literals(), 0, out int operand, out bool isCode))
+            {
+                return false;
+            }
+
+            string source = Text.Parse.Text;
+            if (isCode || operand >= 0)
+            {
+                return isCode && ShellWordText.TryDecode(Words[operand], source, out code, out offsets);
+            }
+
+            foreach (ShellRedirection redirection in Node.Redirections)
+            {
+                if (redirection.HereDocument is { } here)
+                {
+                    code = here.Body;
+                    offsets = OffsetTextMap.Slice(here.BodySpan.Start, here.Body.Length);
+                    return true;
+                }
+
+                if (redirection.Kind == ShellRedirectionKind.HereString)
+                {
+                    return ShellWordText.TryDecode(redirection.Target, source, out code, out offsets);
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>A <c>while</c>/<c>until</c>/<c>for</c> loop of a <see cref="ShellProgram"/>.</summary>

@@ -86,7 +86,10 @@ namespace RayGen.Tests.Analysis
         [InlineData("until serve status; do sleep 1; done", "Local")]
         [InlineData("until sh -c 'ray health-check --address head:6379'; do sleep 1; done", "Remote")]
         [InlineData("ready() { ray health-check; }; until ready; do sleep 1; done", "RayAddress")]
-        [InlineData("until python -c 'import ray; ray.init()'; do sleep 1; done", "Unknown")]
+        [InlineData("until python -c 'import ray; ray.init()'; do sleep 1; done", "RayAddress")] // ray.init() reads RAY_ADDRESS
+        [InlineData("until python -c 'import ray; ray.init(\"ray://head-svc:10001\")'; do sleep 1; done", "Remote")]
+        [InlineData("until python -c 'import ray; ray.init(address=\"127.0.0.1:6379\")'; do sleep 1; done", "Local")]
+        [InlineData("until python -c 'import os, ray; ray.init(os.environ[\"HEAD\"])'; do sleep 1; done", "Unknown")]
         [InlineData("until ray health-check; do curl -s http://127.0.0.1:8265/api/healthz; sleep 1; done", "RayAddress, Local")]
         public void Targets(string script, string expected)
         {
@@ -103,6 +106,34 @@ namespace RayGen.Tests.Analysis
         {
             var (analysis, loop) = FirstLoop(script);
             Assert.True(analysis.IsReadinessLoop(loop));
+        }
+
+        [Theory]
+        [InlineData("until ray health-check; do sleep 1; done", true, false)] // RAY_ADDRESS: the head
+        [InlineData("until ray health-check --address $FQ_RAY_IP:6379; do sleep 1; done", true, false)]
+        [InlineData("until curl -sf http://localhost:52365/api/local_raylet_healthz; do sleep 1; done", true, true)]
+        [InlineData("until ray health-check; do curl -s http://127.0.0.1:8265/api/healthz; sleep 1; done", true, true)]
+        public void ChecksThisNode(string script, bool onTheHead, bool onAWorker)
+        {
+            var (analysis, loop) = FirstLoop(script);
+            Assert.Equal(onTheHead, LoopAnalysis.ChecksThisNode(analysis.Targets(loop), head: true));
+            Assert.Equal(onAWorker, LoopAnalysis.ChecksThisNode(analysis.Targets(loop), head: false));
+        }
+
+        [Fact]
+        public void NothingChecksNoNode()
+        {
+            Assert.False(LoopAnalysis.ChecksThisNode(CheckTarget.None, head: true));
+            Assert.False(LoopAnalysis.ChecksThisNode(CheckTarget.None, head: false));
+        }
+
+        [Fact]
+        public void ForCollectsTheTextsFunctions()
+        {
+            ShellParseResult parse = ShellParser.Parse("ready() { ray health-check; }\nuntil ready; do sleep 1; done\n", ShellDialect.Bash);
+            ShellCommand loop = parse.Script.DescendantsAndSelf().OfType<ShellLoopCommand>().Single();
+            Assert.True(LoopAnalysis.For(parse).IsReadinessLoop(loop));
+            Assert.False(new LoopAnalysis(parse.Text, parse.Dialect, LoopAnalysis.Functions(ShellParser.Parse("true", ShellDialect.Bash).Script)).IsReadinessLoop(loop));
         }
 
         [Fact]

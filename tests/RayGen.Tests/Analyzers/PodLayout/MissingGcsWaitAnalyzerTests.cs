@@ -92,6 +92,8 @@ namespace RayGen.Tests.Analyzers.PodLayout
         [InlineData("[\"sh\", \"-c\", \"sleep 30\"]", "waits for the head's GCS:")]
         [InlineData("[\"sh\", \"-c\", \"ray health-check --address $FQ_RAY_IP:6379\"]", "waits for the head's GCS:")] // a check, but no loop
         [InlineData("[\"sh\", \"-c\", \"(until ray health-check --address $FQ_RAY_IP:6379; do sleep 1; done) & echo go\"]", "waits for the head's GCS")] // nothing waits for it
+        [InlineData("[\"python\", \"-c\", \"import ray, time\\nwhile True:\\n    try:\\n        ray.init(address='127.0.0.1:6379')\\n        break\\n    except Exception:\\n        time.sleep(1)\\n\"]", "checks a local address")]
+        [InlineData("[\"python\", \"-c\", \"import ray, time\\nwhile True:\\n    try:\\n        ray.init()\\n        break\\n    except Exception:\\n        time.sleep(1)\\n\"]", "not RAY_ADDRESS")] // ray.init() reads RAY_ADDRESS, which init containers do not get
         public void InitContainersThatDoNotWaitForTheHead(string command, string message)
         {
             Assert.Contains(message, Assert.Single(RuleVerifier.Verify(Id, Cluster(pod: Init(command)), NoInjection)).GetMessage());
@@ -110,6 +112,7 @@ namespace RayGen.Tests.Analyzers.PodLayout
         [InlineData("[\"sh\", \"-c\", \"export RAY_ADDRESS=$FQ_RAY_IP:6379; until ray health-check; do sleep 1; done\"]")]
         [InlineData("[\"sh\", \"-c\", \"RAY_ADDRESS=$FQ_RAY_IP:6379 ray health-check || exit 1; until RAY_ADDRESS=$FQ_RAY_IP:6379 ray health-check; do sleep 1; done\"]")]
         [InlineData("[\"python\", \"-c\", \"import ray, time\\nwhile True:\\n    try:\\n        ray.init(address='ray://head:10001')\\n        break\\n    except Exception:\\n        time.sleep(1)\\n\"]")]
+        [InlineData("[\"python\", \"-c\", \"import ray, time\\nwhile True:\\n    try:\\n        ray.init(address=f'ray://{head}:10001')\\n        break\\n    except Exception:\\n        time.sleep(1)\\n\"]")] // built at run time: may be the head
         public void InitContainersThatWaitForTheHead(string command)
         {
             RuleVerifier.VerifyNone(Id, Cluster(pod: Init(command), mark: false), NoInjection);

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -12,9 +14,10 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
     /// <summary>
     /// RAY0007: in generated mode a foreground user command never returns (<c>exit</c>, <c>exec cmd</c>,
     /// <c>sleep infinity</c>, <c>tail -f</c>, a known server, or a readiness loop that waits for this very node),
-    /// so KubeRay's appended <c>ray start</c> never runs. Readiness loops count inline and in a resolved ConfigMap
-    /// script run (or sourced) in the foreground; such a finding points at the script's path in the manifest, with
-    /// the loop as an additional location.
+    /// so KubeRay's appended <c>ray start</c> never runs. Readiness loops are the ones of rules.md §0.7 as
+    /// <see cref="LoopAnalysis"/> (shell) and <see cref="PythonScanner"/> (Python) define them for every rule; they count
+    /// inline, in a function that a foreground command calls, and in a resolved ConfigMap script run (or sourced) in
+    /// the foreground; such a finding points at the script's path in the manifest, with the loop as an additional location.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CommandNeverReturnsAnalyzer : ScriptRuleAnalyzer
@@ -25,6 +28,8 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
             "{0}",
             DiagnosticSeverity.Warning,
             WellKnownDiagnosticTags.CompilationEnd);
+
+        private const string LoopWaits = "this loop waits for Ray on this node, which only starts after the loop ends";
 
         private const CommandPlacement NotRunInline =
             CommandPlacement.Background | CommandPlacement.Function | CommandPlacement.Compound | CommandPlacement.Substitution;
@@ -43,24 +48,23 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
             }
 
             // Commands count in the manifest's own text; readiness loops also in the scripts it runs in the foreground.
-            var finding = program.Commands
+            var readiness = new ReadinessLoops(context.Scripts, program, group.IsHead);
+            Finding? first = program.Commands
                 .Where(c => (c.Placement & NotRunInline) == 0 && !c.Is(CommandPlacement.InScript))
-                .Select(c => (c.Sequence, Text: c.Text, Span: c.Locate(c.Node.Words.Count > 0 ? c.Node.Words[0] : c.Node), Why: Why(c)))
-                .Concat(program.Loops
-                    .Where(l => (l.Placement & NotRunInline) == 0 && ChecksThisNode(l, group.IsHead))
-                    .Select(l => (l.Sequence, Text: l.Text, Span: l.KeywordSpan, Why: (string?)"this loop waits for Ray on this node, which only starts after the loop ends")))
-                .Where(f => f.Why is not null)
+                .Select(c => (Command: c, Why: Why(c)))
+                .Where(c => c.Why is not null)
+                .Select(c => Finding.At(context.Scripts, c.Command.Sequence, c.Why!, c.Command.Text, c.Command.Locate(c.Command.Node.Words.Count > 0 ? c.Command.Node.Words[0] : c.Command.Node)))
+                .Concat(readiness.Find())
                 .OrderBy(f => f.Sequence)
                 .FirstOrDefault();
-            if (finding.Why is not { } why)
+            if (first is null)
             {
                 return;
             }
 
-            (SourceRef primary, SourceRef? inner, ScriptVia? via) = context.Scripts.Place(finding.Text, finding.Span);
-            string where = inner is { } at ? ScriptMessages.Where(via, at) : string.Empty;
-            context.Report(Rule, primary, null, inner is { } related ? new[] { related } : null,
-                $"KubeRay appends '&& ulimit …; ray start …' after your command, so Ray starts only when it returns, but {why}{where}: Ray never starts on this node. Run it in the background ('(command &)') or drop it. {group.FinalArgsExcerpt}");
+            string where = first.Inner is { } at ? ScriptMessages.Where(first.Via, at) : string.Empty;
+            context.Report(Rule, first.Primary, null, first.Inner is { } related ? new[] { related } : null,
+                $"KubeRay appends '&& ulimit …; ray start …' after your command, so Ray starts only when it returns, but {first.Why}{where}: Ray never starts on this node. Run it in the background ('(command &)') or drop it. {group.FinalArgsExcerpt}");
         }
 
         private static string? Why(ProgramCommand command)
@@ -81,33 +85,172 @@ namespace RayGen.Diagnostics.Analyzers.FinalArgs
             return RayCommands.NeverReturns(command);
         }
 
-        /// <summary>A readiness loop (rules.md §0.7) that checks this node: on the head any check, on a worker one of localhost/127.0.0.1.</summary>
-        internal static bool ChecksThisNode(ProgramLoop loop, bool head)
+        /// <summary>What the rule reports: the first finding in execution order.</summary>
+        private sealed class Finding
         {
-            string text = loop.Text.Parse.Text;
-            bool Check(ShellNode node) => node.DescendantsAndSelf().OfType<ShellSimpleCommand>()
-                .Any(c => RayCommands.IsReadinessCheck(c, text, out bool local) && (head || local));
-
-            ShellCommandList body;
-            switch (loop.Node)
+            private Finding(int sequence, string why, SourceRef primary, SourceRef? inner, ScriptVia? via)
             {
-                case ShellLoopCommand l when Check(l.Condition):
-                    return true;
-                case ShellLoopCommand l:
-                    body = l.Body;
-                    break;
-                case ShellForCommand f:
-                    body = f.Body;
-                    break;
-                case ShellArithmeticForCommand a:
-                    body = a.Body;
-                    break;
-                default:
-                    return false;
+                Sequence = sequence;
+                Why = why;
+                Primary = primary;
+                Inner = inner;
+                Via = via;
             }
 
-            return Check(body) && body.DescendantsAndSelf().OfType<ShellSimpleCommand>()
-                .Any(c => c.Words.Count > 0 && c.Words[0].TryGetLiteralValue(out string w) && w is "break" or "exit" or "return");
+            public int Sequence { get; }
+
+            public string Why { get; }
+
+            /// <summary>In the manifest: the finding itself, or the path of the script it is in.</summary>
+            public SourceRef Primary { get; }
+
+            /// <summary>The finding inside a resolved script (an additional location).</summary>
+            public SourceRef? Inner { get; }
+
+            public ScriptVia? Via { get; }
+
+            /// <summary>A finding at <paramref name="span"/> of <paramref name="text"/> (placed as group A/B rules place findings in scripts).</summary>
+            public static Finding At(GroupScripts scripts, int sequence, string why, ShellText text, SourceSpan span)
+            {
+                (SourceRef primary, SourceRef? inner, ScriptVia? via) = scripts.Place(text, span);
+                return new Finding(sequence, why, primary, inner, via);
+            }
+
+            /// <summary>A finding inside a resolved script that is not shell text (Python), reached through <paramref name="via"/>.</summary>
+            public static Finding InScript(int sequence, string why, ScriptVia via, SourceRef inner) => new(sequence, why, via.Reference, inner, via);
+        }
+
+        /// <summary>
+        /// The foreground readiness loops (rules.md §0.7) of the program that check this node
+        /// (<see cref="LoopAnalysis.ChecksThisNode"/>): shell loops, and the Python loops of code run inline
+        /// (<c>python -c</c>, a here-document) or of a resolved <c>.py</c> script.
+        /// </summary>
+        private sealed class ReadinessLoops
+        {
+            private readonly GroupScripts _scripts;
+            private readonly ShellProgram _program;
+            private readonly bool _head;
+            private readonly Dictionary<ShellText, LoopAnalysis> _analyses = new();
+
+            public ReadinessLoops(GroupScripts scripts, ShellProgram program, bool head)
+            {
+                _scripts = scripts;
+                _program = program;
+                _head = head;
+            }
+
+            public IEnumerable<Finding> Find()
+            {
+                foreach (ProgramLoop loop in _program.Loops)
+                {
+                    if (RunsAt(loop.Text, loop.Node, loop.Placement, loop.Sequence) is { } sequence
+                        && Analysis(loop.Text) is var analysis
+                        && analysis.IsReadinessLoop(loop.Node)
+                        && LoopAnalysis.ChecksThisNode(analysis.Targets(loop.Node), _head))
+                    {
+                        yield return Finding.At(_scripts, sequence, LoopWaits, loop.Text, loop.KeywordSpan);
+                    }
+                }
+
+                foreach (ProgramCommand command in _program.Commands)
+                {
+                    if (RunsAt(command.Text, command.Node, command.Placement, command.Sequence) is { } sequence
+                        && PythonLoop(command, sequence) is { } finding)
+                    {
+                        yield return finding;
+                    }
+                }
+            }
+
+            /// <summary>The first Python readiness loop that <paramref name="command"/> runs, inline or in a resolved script.</summary>
+            private Finding? PythonLoop(ProgramCommand command, int sequence)
+            {
+                if (command.TryGetInlinePython(out string code, out int[] offsets))
+                {
+                    if (FirstLoop(code) is not { } loop)
+                    {
+                        return null;
+                    }
+
+                    int from = offsets[loop.KeywordOffset];
+                    int to = offsets[loop.KeywordOffset + loop.Keyword.Length - 1] + 1;
+                    return Finding.At(_scripts, sequence, LoopWaits, command.Text, command.Locate(from, Math.Max(to, from + 1)));
+                }
+
+                // A .py script from a ConfigMap (group F resolution): ShellProgram resolves it but walks only shell scripts.
+                if (command.Script is { Kind: ScriptResolutionKind.Resolved, Value: { } value, ConfigMap: { } configMap } resolution
+                    && RayCommands.TryGetScriptOperand(command.Literals(), 0, out int operand, out string? interpreter)
+                    && command.Literal(operand) is { } path
+                    && ScriptLanguage.IsPython(value.Value, interpreter)
+                    && FirstLoop(value.Value) is { } scriptLoop)
+                {
+                    SourceRef reference = _scripts.Ref(command.Text, command.Locate(command.Words[operand]));
+                    ScriptVia via = command.Text.Via?.Into(resolution) ?? new ScriptVia(reference, path, resolution);
+                    SourceRef inner = new ScalarTextMap(configMap.File, value).Locate(scriptLoop.KeywordOffset, scriptLoop.KeywordOffset + scriptLoop.Keyword.Length);
+                    return Finding.InScript(sequence, LoopWaits, via, inner);
+                }
+
+                return null;
+            }
+
+            /// <summary>The first readiness loop of Python <paramref name="code"/> that runs and checks this node.</summary>
+            private PythonReadinessLoop? FirstLoop(string code)
+            {
+                if (code.IndexOf("{{", StringComparison.Ordinal) >= 0)
+                {
+                    return null; // templated: what runs is only known after rendering
+                }
+
+                foreach (PythonReadinessLoop loop in PythonScanner.Scan(code).Loops)
+                {
+                    if (!loop.InUncalledFunction && LoopAnalysis.ChecksThisNode(loop.Targets, _head))
+                    {
+                        return loop;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// When a loop or command at <paramref name="node"/> runs in the foreground of the program: at once (its own
+            /// sequence), or, directly in a function body, when a foreground command of the same text calls the function
+            /// (the call's sequence). Null when it runs in a background job, conditionally, in a substitution, or never.
+            /// </summary>
+            private int? RunsAt(ShellText text, ShellNode node, CommandPlacement placement, int sequence)
+            {
+                CommandPlacement blocking = placement & NotRunInline;
+                if (blocking == CommandPlacement.None)
+                {
+                    return sequence;
+                }
+
+                if (blocking != CommandPlacement.Function)
+                {
+                    return null;
+                }
+
+                string? name = text.Parse.Script.DescendantsAndSelf().OfType<ShellFunctionDefinition>()
+                    .Where(f => f.Start <= node.Start && node.End <= f.End)
+                    .OrderBy(f => f.End - f.Start)
+                    .FirstOrDefault()?.Name;
+                return _program.Commands
+                    .Where(c => ReferenceEquals(c.Text, text) && (c.Placement & NotRunInline) == 0
+                        && c.Node.Words.Count > 0 && c.Node.Words[0].UnquotedLiteralValue is { } called && called == name)
+                    .Select(c => (int?)c.Sequence)
+                    .FirstOrDefault();
+            }
+
+            private LoopAnalysis Analysis(ShellText text)
+            {
+                if (!_analyses.TryGetValue(text, out LoopAnalysis? analysis))
+                {
+                    analysis = LoopAnalysis.For(text.Parse);
+                    _analyses[text] = analysis;
+                }
+
+                return analysis;
+            }
         }
     }
 }
