@@ -94,7 +94,7 @@ namespace RayGen.Benchmarks
         }
 
         private ClusterOutputModel[] Clusters() =>
-            _manifests.SelectMany(f => f.Manifests.Select(m => ClusterBuilder.Build(m, f.Path, _settings)))
+            _manifests.SelectMany(f => f.Manifests.Select(m => ClusterBuilder.Build(m, f.Path, _settings, pods: false)))
                 .Where(c => c is not null)
                 .Select(c => c!)
                 .ToArray();

@@ -11,5 +11,6 @@ namespace RayGen
         public const string EmitModels = nameof(EmitModels);
         public const string Catalog = nameof(Catalog);
         public const string KubernetesModel = nameof(KubernetesModel);
+        public const string PodFactories = nameof(PodFactories);
     }
 }

@@ -21,7 +21,7 @@ namespace RayGen.Analysis
                 if (!manifest.IsRayKind || manifest.Cluster is not { } cluster
                     || yaml.Documents.FirstOrDefault(d => d.Index == manifest.DocumentIndex)?.Root is not { } root
                     || ClusterSpecLocator.ClusterSpec(root) is not { Kind: YamlNodeKind.Mapping } spec
-                    || ClusterBuilder.Build(manifest, string.Empty, settings) is not { } output)
+                    || ClusterBuilder.Build(manifest, string.Empty, settings, pods: false) is not { } output)
                 {
                     continue;
                 }

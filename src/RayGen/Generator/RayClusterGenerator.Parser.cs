@@ -60,7 +60,7 @@ namespace RayGen.Generator
             return new ParsedFile(input.RelativePath, input.KubeRayVersion, manifests);
         }
 
-        private static ClusterFile BuildClusters(ParsedFile file, RayGenSettings settings)
+        private static ClusterFile BuildClusters(ParsedFile file, RayGenSettings settings, bool pods)
         {
             var clusters = new List<ClusterOutputModel>();
             if (settings.ForFile(file.KubeRayVersion) is { } operatorSettings)
@@ -69,7 +69,7 @@ namespace RayGen.Generator
                 {
                     try
                     {
-                        if (ClusterBuilder.Build(manifest, file.RelativePath, operatorSettings) is { } cluster)
+                        if (ClusterBuilder.Build(manifest, file.RelativePath, operatorSettings, pods) is { } cluster)
                         {
                             clusters.Add(cluster);
                         }

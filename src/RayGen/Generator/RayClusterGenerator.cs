@@ -33,10 +33,22 @@ namespace RayGen.Generator
                 .Select(static (input, cancellationToken) => Parse(input, cancellationToken))
                 .WithTrackingName(TrackingNames.ParsedFiles);
 
+            // The KubernetesClient types, reduced to a value-equal description right away: a C# edit gives an
+            // equal description, so the per-file outputs below stay cached. Null without KubernetesClient.
+            IncrementalValueProvider<KubeModelDescription?> kubernetes = context.CompilationProvider
+                .Select(static (compilation, cancellationToken) => Kubernetes.KubeModelReader.Describe(compilation, cancellationToken))
+                .WithTrackingName(TrackingNames.KubernetesModel);
+
+            // Whole pods are built only for the pod factories, which need KubernetesClient.
+            IncrementalValueProvider<bool> pods = kubernetes
+                .Select(static (model, _) => model is not null)
+                .WithTrackingName(TrackingNames.PodFactories);
+
             // The operator's output for each cluster, computed before emit.
             IncrementalValuesProvider<ClusterFile> clusters = parsed
                 .Combine(settings)
-                .Select(static (pair, _) => BuildClusters(pair.Left, pair.Right))
+                .Combine(pods)
+                .Select(static (pair, _) => BuildClusters(pair.Left.Left, pair.Left.Right, pair.Right))
                 .WithTrackingName(TrackingNames.ClusterFiles);
 
             // Names need the whole set (collisions); they depend only on names and paths.
@@ -58,12 +70,6 @@ namespace RayGen.Generator
                 .Combine(settings)
                 .Select(static (pair, _) => ToCatalog(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Catalog);
-
-            // The KubernetesClient types, reduced to a value-equal description right away: a C# edit gives an
-            // equal description, so the per-file outputs below stay cached. Null without KubernetesClient.
-            IncrementalValueProvider<KubeModelDescription?> kubernetes = context.CompilationProvider
-                .Select(static (compilation, cancellationToken) => Kubernetes.KubeModelReader.Describe(compilation, cancellationToken))
-                .WithTrackingName(TrackingNames.KubernetesModel);
 
             context.RegisterSourceOutput(emitModels.Combine(kubernetes), static (spc, pair) => spc.AddSource(pair.Left.HintName, Emitter.EmitFile(pair.Left, pair.Right)));
             context.RegisterSourceOutput(catalog, static (spc, model) =>

@@ -16,7 +16,11 @@ namespace RayGen.KubeRay
         private const string OverwriteAnnotation = "ray.io/overwrite-container-cmd";
         private const string DefaultHeadPort = "6379";
 
-        public static ClusterOutputModel? Build(ManifestModel manifest, string sourcePath, OperatorSettings settings)
+        /// <param name="pods">
+        /// Also build each group's whole pod (<see cref="GroupOutputModel.Pod"/>). Only the pod factories need it
+        /// (projects that reference KubernetesClient), and it costs more than the rest of the cluster together.
+        /// </param>
+        public static ClusterOutputModel? Build(ManifestModel manifest, string sourcePath, OperatorSettings settings, bool pods)
         {
             if (manifest.Cluster is not { } cluster || !manifest.IsRayKind)
             {
@@ -24,8 +28,8 @@ namespace RayGen.KubeRay
             }
 
             var context = new ClusterContext(manifest, cluster, settings);
-            GroupOutputModel head = BuildGroup(context, cluster.Head);
-            GroupOutputModel[] workers = cluster.Workers.Select(w => BuildGroup(context, w)).ToArray();
+            GroupOutputModel head = BuildGroup(context, cluster.Head, pods);
+            GroupOutputModel[] workers = cluster.Workers.Select(w => BuildGroup(context, w, pods)).ToArray();
             return new ClusterOutputModel(
                 manifest.Kind,
                 manifest.Name,
@@ -56,7 +60,7 @@ namespace RayGen.KubeRay
             return group.Containers[0];
         }
 
-        private static GroupOutputModel BuildGroup(ClusterContext context, GroupModel group)
+        private static GroupOutputModel BuildGroup(ClusterContext context, GroupModel group, bool pods)
         {
             KubeRayProfile profile = context.Settings.Profile;
             ContainerModel container = RayContainer(group, profile);
@@ -144,7 +148,7 @@ namespace RayGen.KubeRay
                 rayIndex++;
             }
 
-            return output with { Pod = PodBuilder.Build(context, group, rayIndex, output) };
+            return pods ? output with { Pod = PodBuilder.Build(context, group, rayIndex, output) } : output;
         }
 
         /// <summary>§4 <c>setMissingRayStartParams</c>.</summary>

@@ -76,14 +76,16 @@ namespace RayGen.Tests.Generator
         }
 
         [Fact]
-        public void ReferencingKubernetesClientAddsPodCodeWithoutReparsing()
+        public void ReferencingKubernetesClientBuildsPodsWithoutReparsing()
         {
             var (driver, compilation) = FirstRun(File("a.yaml", "a"));
             driver = driver.RunGenerators(compilation.AddReferences(GeneratorHarness.KubernetesClient));
 
+            // Pods are built only once the factories can exist: the cluster models are rebuilt, the YAML is not re-read.
             Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.KubernetesModel));
+            Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.PodFactories));
             Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ParsedFiles));
-            Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(driver, TrackingNames.ClusterFiles));
+            Assert.Equal(new[] { IncrementalStepRunReason.Modified }, Reasons(driver, TrackingNames.ClusterFiles));
             Assert.Contains(IncrementalStepRunReason.Modified, OutputReasons(driver));
             Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.ToString().Contains("CreateHeadPod("));
         }
@@ -108,7 +110,7 @@ namespace RayGen.Tests.Generator
 
             // The text changed, its manifests did not: everything after the parse is cached.
             Assert.Equal(
-                new[] { "Settings: Cached×1", "FileInputs: Cached×1, Modified×1", "ParsedFiles: Cached×1, Unchanged×1", "ClusterFiles: Cached×2", "Names: Cached×1", "EmitModels: Cached×2", "Catalog: Cached×1", "KubernetesModel: Cached×1", "Outputs: Cached×3" },
+                new[] { "Settings: Cached×1", "FileInputs: Cached×1, Modified×1", "ParsedFiles: Cached×1, Unchanged×1", "ClusterFiles: Cached×2", "Names: Cached×1", "EmitModels: Cached×2", "Catalog: Cached×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "Outputs: Cached×3" },
                 Table(driver));
         }
 
@@ -121,7 +123,7 @@ namespace RayGen.Tests.Generator
 
             // One file re-parsed and re-emitted; its cluster keys are equal, so the names stay cached.
             Assert.Equal(
-                new[] { "Settings: Cached×1", "FileInputs: Cached×19, Modified×1", "ParsedFiles: Cached×19, Modified×1", "ClusterFiles: Cached×19, Modified×1", "Names: Cached×1", "EmitModels: Cached×19, Modified×1", "Catalog: Cached×1", "KubernetesModel: Cached×1", "Outputs: Cached×20, Modified×1" },
+                new[] { "Settings: Cached×1", "FileInputs: Cached×19, Modified×1", "ParsedFiles: Cached×19, Modified×1", "ClusterFiles: Cached×19, Modified×1", "Names: Cached×1", "EmitModels: Cached×19, Modified×1", "Catalog: Cached×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "Outputs: Cached×20, Modified×1" },
                 Table(driver));
         }
 
@@ -135,7 +137,7 @@ namespace RayGen.Tests.Generator
 
             // Only the settings changed: no file is re-read or re-parsed, every cluster is rebuilt.
             Assert.Equal(
-                new[] { "Settings: Modified×1", "FileInputs: Cached×1", "ParsedFiles: Cached×1", "ClusterFiles: Modified×1", "Names: Cached×1", "EmitModels: Modified×1", "Catalog: Unchanged×1", "KubernetesModel: Cached×1", "Outputs: Cached×1, Modified×1" },
+                new[] { "Settings: Modified×1", "FileInputs: Cached×1", "ParsedFiles: Cached×1", "ClusterFiles: Modified×1", "Names: Cached×1", "EmitModels: Modified×1", "Catalog: Unchanged×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "Outputs: Cached×1, Modified×1" },
                 Table(driver));
         }
 

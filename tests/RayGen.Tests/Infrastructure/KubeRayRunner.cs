@@ -21,7 +21,7 @@ namespace RayGen.Tests.Infrastructure
             KubeRayProfile profile = KubeRayProfiles.Find(version) ?? throw new ArgumentException("unknown version " + version);
             var settings = new OperatorSettings(profile, domain, loginShell, initInjection, true, FeatureGates.None);
             return ManifestFile.Read(yaml, null, CancellationToken.None)
-                .Select(m => ClusterBuilder.Build(m, "test.yaml", settings))
+                .Select(m => ClusterBuilder.Build(m, "test.yaml", settings, pods: false))
                 .Where(c => c is not null)
                 .Select(c => c!)
                 .ToArray();

@@ -78,7 +78,7 @@ namespace RayGen.Tests.Robustness
                 {
                     foreach (ManifestModel manifest in ManifestFile.Parse(input.Text, new List<Problem>(), CancellationToken.None).Manifests)
                     {
-                        ClusterBuilder.Build(manifest, input.Path, settings);
+                        ClusterBuilder.Build(manifest, input.Path, settings, pods: true);
                     }
                 }
                 catch (Exception ex)

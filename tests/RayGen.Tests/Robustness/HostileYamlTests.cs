@@ -120,7 +120,7 @@ namespace RayGen.Tests.Robustness
             long allocated = AllocatedOnThisThread(() => RayGen.Generator.RayClusterGenerator.Emitter.WorkerMemberNames("Full", manifest.Cluster.Workers.Select(w => w.GroupName)));
             _output.WriteLine($"naming: {allocated:N0} bytes");
             Assert.InRange(allocated, 0, 8 * MB); // measured about 1.5 MB
-            Assert.Equal(10_000, ClusterBuilder.Build(manifest, "x.yaml", OperatorSettings.Default)!.Workers.Count);
+            Assert.Equal(10_000, ClusterBuilder.Build(manifest, "x.yaml", OperatorSettings.Default, pods: true)!.Workers.Count);
         }
 
         /// <summary>One cluster with <paramref name="count"/> worker groups that share a template through an alias (so the node budget is not the limit).</summary>
@@ -153,7 +153,7 @@ namespace RayGen.Tests.Robustness
 
                 foreach (ManifestModel manifest in ManifestFile.Parse(yaml, problems, CancellationToken.None).Manifests)
                 {
-                    ClusterBuilder.Build(manifest, "hostile.yaml", OperatorSettings.Default);
+                    ClusterBuilder.Build(manifest, "hostile.yaml", OperatorSettings.Default, pods: true);
                 }
             });
 
