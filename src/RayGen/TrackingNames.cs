@@ -11,5 +11,7 @@ namespace RayGen
         public const string EmitModels = nameof(EmitModels);
         public const string Catalog = nameof(Catalog);
         public const string KubernetesModel = nameof(KubernetesModel);
+        public const string LiteralCosts = nameof(LiteralCosts);
+        public const string LiteralBudget = nameof(LiteralBudget);
     }
 }
