@@ -12,5 +12,7 @@ namespace RayGen
         public const string Catalog = nameof(Catalog);
         public const string KubernetesModel = nameof(KubernetesModel);
         public const string PodFactories = nameof(PodFactories);
+        public const string LiteralCosts = nameof(LiteralCosts);
+        public const string LiteralBudget = nameof(LiteralBudget);
     }
 }

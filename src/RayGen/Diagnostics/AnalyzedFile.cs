@@ -27,6 +27,10 @@ namespace RayGen.Diagnostics
         private readonly Dictionary<OperatorSettings, IReadOnlyList<GroupArgs>> _groups = new();
         private SuppressionComments? _suppressions;
 
+        // One slot: the inputs change rarely (settings, path, KubernetesClient version), and a C# edit keeps them.
+        private readonly object _literalCostsLock = new();
+        private (LiteralCostKey Key, EquatableArray<ClusterLiteralCost> Costs)? _literalCosts;
+
         // The text as one string, made once: SourceText.ToString() copies a large (chunked) text each time.
         private readonly string _content;
 
@@ -69,6 +73,27 @@ namespace RayGen.Diagnostics
                 }
 
                 return groups;
+            }
+        }
+
+        /// <summary>
+        /// The literal cost of every cluster the generator emits from this file (RayClusterGenerator.LiteralCosts),
+        /// built from the same manifests with the same code; kept for the next compilation with the same inputs.
+        /// </summary>
+        public EquatableArray<ClusterLiteralCost> LiteralCosts(OperatorSettings settings, string relativePath, KubeModelDescription? kubernetes)
+        {
+            var key = new LiteralCostKey(settings, relativePath, kubernetes);
+            lock (_literalCostsLock)
+            {
+                if (_literalCosts is { } cached && cached.Key.Equals(key))
+                {
+                    return cached.Costs;
+                }
+
+                ClusterFile clusters = RayClusterGenerator.BuildClusters(relativePath, Manifests, settings, pods: kubernetes is not null);
+                EquatableArray<ClusterLiteralCost> costs = RayClusterGenerator.LiteralCosts(clusters, kubernetes).Clusters;
+                _literalCosts = (key, costs);
+                return costs;
             }
         }
 
@@ -126,6 +151,8 @@ namespace RayGen.Diagnostics
                 return new AnalyzedFile(text, content, null, EquatableArray<ManifestModel>.Empty, problems, ex);
             }
         }
+
+        private sealed record LiteralCostKey(OperatorSettings Settings, string RelativePath, KubeModelDescription? Kubernetes);
 
         /// <summary>The cache slot of one text; <see cref="File"/> stays null until a parse completes (not after a cancellation).</summary>
         private sealed class Entry

@@ -48,6 +48,15 @@ namespace RayGen.Diagnostics
             RuleIds.InputLimitExceeded, "Input limit exceeded",
             "{0} (limits: docs/limits.md).", DiagnosticSeverity.Warning);
 
+        /// <summary>
+        /// RAY0195 for the literal budget: the same rule, reported at compilation end because the budget spans
+        /// every file (LiteralBudgetAnalyzer); the reader's budgets above are reported per file.
+        /// </summary>
+        public static readonly DiagnosticDescriptor LiteralBudgetExceeded = Create(
+            RuleIds.InputLimitExceeded, "Input limit exceeded",
+            "{0} (limits: docs/limits.md).", DiagnosticSeverity.Warning,
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor UnknownPodField = Create(
             RuleIds.UnknownPodField, "Field unknown to the Kubernetes model",
             "'{0}' is not a field of {1} in the referenced KubernetesClient; the pod factory leaves it out, as the API server would prune it",

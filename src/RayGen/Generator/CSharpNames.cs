@@ -45,6 +45,17 @@ namespace RayGen.Generator
             return SyntaxFacts.GetKeywordKind(result) == SyntaxKind.None ? result : "@" + result;
         }
 
+        /// <summary>What a string literal adds to <see cref="LiteralCost"/> besides its characters.</summary>
+        public const int LiteralOverhead = 3;
+
+        /// <summary>
+        /// What <see cref="Literal"/> of <paramref name="value"/> costs in the assembly's user-string heap
+        /// (#US, at most 2^24 bytes: error CS8103), in UTF-16 characters: its characters, plus 3 for the
+        /// entry's length prefix (1 to 4 bytes) and final byte. Twice the cost bounds the heap bytes, even
+        /// where the compiler stores equal strings once. <c>null</c> is written as <c>null</c> and costs nothing.
+        /// </summary>
+        public static long LiteralCost(string? value) => value is null ? 0 : value.Length + LiteralOverhead;
+
         /// <summary>A C# string literal. Escapes everything that could end the literal or a line.</summary>
         public static string Literal(string? value)
         {

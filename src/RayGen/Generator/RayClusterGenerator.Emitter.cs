@@ -54,6 +54,68 @@ namespace RayGen.Generator
                 return writer.ToSourceText();
             }
 
+            /// <summary>
+            /// The <see cref="CSharpNames.LiteralCost"/> of every string literal <see cref="EmitCluster"/> writes
+            /// for the cluster, from the model, without writing: the literals of <see cref="EmitCluster"/> and
+            /// <see cref="EmitGroup"/> in the same order, then the pod factories' (counted by their own code).
+            /// LiteralBudgetTests compare it with the literals of the generated code.
+            /// </summary>
+            public static long LiteralCost(ClusterOutputModel cluster, KubeModelDescription? kubernetes)
+            {
+                long cost = CSharpNames.LiteralCost(cluster.Kind) + CSharpNames.LiteralCost(cluster.Name) + CSharpNames.LiteralCost(cluster.Namespace)
+                    + CSharpNames.LiteralCost(cluster.SourcePath) + CSharpNames.LiteralCost(cluster.KubeRayVersion);
+                cost += GroupLiteralCost(cluster.Head);
+                foreach (GroupOutputModel worker in cluster.Workers)
+                {
+                    cost += GroupLiteralCost(worker);
+                }
+
+                if (kubernetes is not null)
+                {
+                    cost += PodEmitter.LiteralCost(kubernetes, cluster, cluster.Head);
+                    foreach (GroupOutputModel worker in cluster.Workers)
+                    {
+                        cost += PodEmitter.LiteralCost(kubernetes, cluster, worker);
+                    }
+                }
+
+                return cost;
+            }
+
+            /// <summary>Mirrors <see cref="EmitGroup"/>.</summary>
+            private static long GroupLiteralCost(GroupOutputModel group)
+            {
+                long cost = CSharpNames.LiteralCost(group.GroupName) + CSharpNames.LiteralCost(group.ContainerName) + CSharpNames.LiteralCost(group.Image);
+                foreach (string item in group.Command)
+                {
+                    cost += CSharpNames.LiteralCost(item);
+                }
+
+                foreach (KeyValue param in group.RayStartParams)
+                {
+                    cost += CSharpNames.LiteralCost(param.Key) + CSharpNames.LiteralCost(param.Value);
+                }
+
+                foreach (TextTemplate args in group.Args)
+                {
+                    cost += TemplateLiteralCost(args);
+                }
+
+                return cost + TemplateLiteralCost(group.RayStartCommand);
+            }
+
+            /// <summary>Mirrors <see cref="Template"/>: a text part is a literal, a run-time hole is not.</summary>
+            private static long TemplateLiteralCost(TextTemplate template)
+            {
+                long cost = 0;
+                foreach (TemplatePart part in template.Parts)
+                {
+                    cost += RuntimeHole(part.Kind) is null ? CSharpNames.LiteralCost(part.Text) : 0;
+                }
+
+                return cost;
+            }
+
             /// <summary>Member names of a cluster class: <c>Head</c>, then one per worker group.</summary>
             public static IReadOnlyList<string> WorkerMemberNames(string clusterIdentifier, IEnumerable<string> groupNames)
             {
@@ -188,16 +250,19 @@ namespace RayGen.Generator
                 {
                     builder.Append(first ? string.Empty : ", ");
                     first = false;
-                    builder.Append(part.Kind switch
-                    {
-                        TemplatePartKind.HeadServiceName => Runtime + "RayTemplatePart.HeadServiceName",
-                        TemplatePartKind.Namespace => Runtime + "RayTemplatePart.Namespace",
-                        _ => Runtime + "RayTemplatePart.Text(" + CSharpNames.Literal(part.Text) + ")",
-                    });
+                    builder.Append(RuntimeHole(part.Kind) ?? Runtime + "RayTemplatePart.Text(" + CSharpNames.Literal(part.Text) + ")");
                 }
 
                 return builder.Append(')').ToString();
             }
+
+            /// <summary>The run-time part for a hole RayTemplate fills when rendered; <c>null</c> for text (any other kind is written as its text).</summary>
+            private static string? RuntimeHole(TemplatePartKind kind) => kind switch
+            {
+                TemplatePartKind.HeadServiceName => Runtime + "RayTemplatePart.HeadServiceName",
+                TemplatePartKind.Namespace => Runtime + "RayTemplatePart.Namespace",
+                _ => null,
+            };
         }
     }
 }

@@ -60,16 +60,23 @@ namespace RayGen.Generator
             return new ParsedFile(input.RelativePath, input.KubeRayVersion, manifests);
         }
 
-        private static ClusterFile BuildClusters(ParsedFile file, RayGenSettings settings, bool pods)
+        private static ClusterFile BuildClusters(ParsedFile file, RayGenSettings settings, bool pods) =>
+            BuildClusters(file.RelativePath, file.Manifests, settings.ForFile(file.KubeRayVersion), pods);
+
+        /// <summary>
+        /// The clusters the generator emits for a file (none when its version setting is invalid); the analyzers call it
+        /// too. <paramref name="pods"/>: with whole pods, which only the KubernetesClient factories need.
+        /// </summary>
+        internal static ClusterFile BuildClusters(string relativePath, EquatableArray<ManifestModel> manifests, OperatorSettings? operatorSettings, bool pods)
         {
             var clusters = new List<ClusterOutputModel>();
-            if (settings.ForFile(file.KubeRayVersion) is { } operatorSettings)
+            if (operatorSettings is not null)
             {
-                foreach (ManifestModel manifest in file.Manifests)
+                foreach (ManifestModel manifest in manifests)
                 {
                     try
                     {
-                        if (ClusterBuilder.Build(manifest, file.RelativePath, operatorSettings, pods) is { } cluster)
+                        if (ClusterBuilder.Build(manifest, relativePath, operatorSettings, pods) is { } cluster)
                         {
                             clusters.Add(cluster);
                         }
@@ -81,7 +88,7 @@ namespace RayGen.Generator
                 }
             }
 
-            return new ClusterFile(file.RelativePath, clusters.ToEquatableArray());
+            return new ClusterFile(relativePath, clusters.ToEquatableArray());
         }
 
         private static EquatableArray<ClusterKey> Keys(ClusterFile file) =>
@@ -111,7 +118,7 @@ namespace RayGen.Generator
         /// <summary>Names that a group member must not take inside its cluster class.</summary>
         internal static readonly string[] ReservedMemberNames = { "Info", "Head", "WorkerGroups", "Cluster" };
 
-        private static FileEmitModel? ToEmitModel(ClusterFile file, NameMap names, RayGenSettings settings)
+        private static FileEmitModel? ToEmitModel(ClusterFile file, NameMap names, RayGenSettings settings, SkippedClusters skipped)
         {
             if (settings.CodeNamespace is null || file.Clusters.IsEmpty)
             {
@@ -130,10 +137,15 @@ namespace RayGen.Generator
             foreach (ClusterOutputModel cluster in file.Clusters)
             {
                 ClusterName? name = Find(names.Clusters, n => string.CompareOrdinal(n.SourcePath, cluster.SourcePath) is var c && c != 0 ? c : n.DocumentIndex.CompareTo(cluster.DocumentIndex));
-                if (name is not null)
+                if (name is not null && !IsSkipped(skipped, cluster.SourcePath, cluster.DocumentIndex))
                 {
                     clusters.Add(new NamedCluster(name.Identifier, cluster));
                 }
+            }
+
+            if (clusters.Count == 0)
+            {
+                return null;
             }
 
             return new FileEmitModel(hint, settings.CodeNamespace, settings.Public, clusters.ToEquatableArray());
@@ -166,9 +178,13 @@ namespace RayGen.Generator
             return null;
         }
 
-        private static CatalogModel? ToCatalog(NameMap names, RayGenSettings settings) =>
+        /// <summary>The catalog lists the emitted classes only: a cluster left out by the literal budget keeps its name but has no class.</summary>
+        private static CatalogModel? ToCatalog(NameMap names, RayGenSettings settings, SkippedClusters skipped) =>
             settings.CodeNamespace is null
                 ? null
-                : new CatalogModel(settings.CodeNamespace, settings.Public, names.Clusters.Select(c => c.Identifier).ToEquatableArray());
+                : new CatalogModel(
+                    settings.CodeNamespace,
+                    settings.Public,
+                    names.Clusters.Where(c => !IsSkipped(skipped, c.SourcePath, c.DocumentIndex)).Select(c => c.Identifier).ToEquatableArray());
     }
 }

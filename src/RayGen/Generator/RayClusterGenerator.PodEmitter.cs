@@ -14,7 +14,8 @@ namespace RayGen.Generator
         /// Prints a group's built pod (<see cref="GroupOutputModel.Pod"/>) as object initializers of the
         /// KubernetesClient types the project references, guided by <see cref="KubeModelDescription"/>:
         /// a key with no property is left out (RAY0196 reports it), quantities and int-or-string values are
-        /// built the way the referenced type allows.
+        /// built the way the referenced type allows. Every string literal goes through <see cref="Literal"/>,
+        /// which also counts its cost; <see cref="LiteralCost"/> runs the same code on a discarding writer.
         /// </summary>
         internal sealed class PodEmitter
         {
@@ -22,23 +23,29 @@ namespace RayGen.Generator
             private readonly KubeModelDescription _model;
             private readonly ClusterOutputModel _cluster;
             private readonly GroupOutputModel _group;
+            private readonly SourceWriter _writer;
+            private long _literalCost;
 
-            private PodEmitter(KubeModelDescription model, ClusterOutputModel cluster, GroupOutputModel group)
+            private PodEmitter(KubeModelDescription model, ClusterOutputModel cluster, GroupOutputModel group, SourceWriter writer)
             {
                 _model = model;
                 _cluster = cluster;
                 _group = group;
+                _writer = writer;
             }
 
-            /// <summary>Writes <c>Create&lt;Member&gt;PodTemplate(...)</c> and <c>Create&lt;Member&gt;Pod(...)</c>.</summary>
-            public static void EmitFactories(SourceWriter writer, KubeModelDescription model, ClusterOutputModel cluster, GroupOutputModel group, string templateMethod, string podMethod)
+            /// <summary>
+            /// Writes <c>Create&lt;Member&gt;PodTemplate(...)</c> and <c>Create&lt;Member&gt;Pod(...)</c>; returns the
+            /// <see cref="CSharpNames.LiteralCost"/> of the string literals written.
+            /// </summary>
+            public static long EmitFactories(SourceWriter writer, KubeModelDescription model, ClusterOutputModel cluster, GroupOutputModel group, string templateMethod, string podMethod)
             {
                 if (group.Pod is not { } pod)
                 {
-                    return;
+                    return 0;
                 }
 
-                var emitter = new PodEmitter(model, cluster, group);
+                var emitter = new PodEmitter(model, cluster, group, writer);
                 var holes = new HashSet<TemplatePartKind>();
                 CollectHoles(pod, holes);
                 List<(string Declaration, string Name, string Doc)> parameters = emitter.Parameters(holes);
@@ -51,8 +58,8 @@ namespace RayGen.Generator
                 WriteParamDocs(writer, parameters);
                 writer.Line($"public static {model.PodTemplateSpecType} {templateMethod}({signature})");
                 writer.Open();
-                emitter.WritePrelude(writer, holes);
-                emitter.WriteValue(writer, "return ", pod, new KubeTypeRef(KubeTypeKind.Model, model.PodTemplateSpecType), ";");
+                emitter.WritePrelude(holes);
+                emitter.WriteValue("return ", pod, new KubeTypeRef(KubeTypeKind.Model, model.PodTemplateSpecType), ";");
                 writer.Close();
 
                 writer.Line();
@@ -61,8 +68,23 @@ namespace RayGen.Generator
                 writer.Line($"public static {model.PodType} {podMethod}({signature})");
                 writer.Open();
                 writer.Line($"var template = {templateMethod}({arguments});");
-                writer.Line($"return new {model.PodType} {{ ApiVersion = \"v1\", Kind = \"Pod\", Metadata = template.Metadata, Spec = template.Spec }};");
+                writer.Line($"return new {model.PodType} {{ ApiVersion = {emitter.Literal("v1")}, Kind = {emitter.Literal("Pod")}, Metadata = template.Metadata, Spec = template.Spec }};");
                 writer.Close();
+                return emitter._literalCost;
+            }
+
+            /// <summary>
+            /// The cost of the literals <see cref="EmitFactories"/> writes for the group: the same code on a
+            /// discarding writer (literals become placeholders), so the two cannot disagree.
+            /// </summary>
+            public static long LiteralCost(KubeModelDescription model, ClusterOutputModel cluster, GroupOutputModel group) =>
+                EmitFactories(SourceWriter.Discarding(), model, cluster, group, "CreatePodTemplate", "CreatePod");
+
+            /// <summary>The C# literal of <paramref name="value"/>, counted; a placeholder when the writer discards.</summary>
+            private string Literal(string? value)
+            {
+                _literalCost += CSharpNames.LiteralCost(value);
+                return value is null ? "null" : _writer.Discards ? "\"\"" : CSharpNames.Literal(value);
             }
 
             private static void WriteParamDocs(SourceWriter writer, List<(string Declaration, string Name, string Doc)> parameters)
@@ -111,24 +133,24 @@ namespace RayGen.Generator
                 return required.Concat(optional).ToList();
             }
 
-            private void WritePrelude(SourceWriter writer, HashSet<TemplatePartKind> holes)
+            private void WritePrelude(HashSet<TemplatePartKind> holes)
             {
                 string? clusterName = _cluster.Kind == RayKinds.RayCluster && !_cluster.NameIsPrefix ? _cluster.Name : null;
-                writer.Line($"string __clusterName = {Names}Label(clusterName, {CSharpNames.Literal(clusterName)}, \"clusterName\");");
-                writer.Line($"string __namespace = {Names}Label(@namespace, {CSharpNames.Literal(_cluster.Namespace)}, \"namespace\");");
+                _writer.Line($"string __clusterName = {Names}Label(clusterName, {Literal(clusterName)}, {Literal("clusterName")});");
+                _writer.Line($"string __namespace = {Names}Label(@namespace, {Literal(_cluster.Namespace)}, {Literal("namespace")});");
                 if (holes.Contains(TemplatePartKind.HeadServiceName))
                 {
-                    writer.Line($"string __headService = {Names}HeadServiceName(__clusterName, {(_cluster.LegacyHeadServiceNaming ? "true" : "false")});");
+                    _writer.Line($"string __headService = {Names}HeadServiceName(__clusterName, {(_cluster.LegacyHeadServiceNaming ? "true" : "false")});");
                 }
 
                 if (holes.Contains(TemplatePartKind.ClusterUid))
                 {
-                    writer.Line($"string __clusterUid = {Names}Required(clusterUid, \"clusterUid\");");
+                    _writer.Line($"string __clusterUid = {Names}Required(clusterUid, {Literal("clusterUid")});");
                 }
 
                 if (holes.Contains(TemplatePartKind.ReplicaName))
                 {
-                    writer.Line($"string __replicaName = {Names}Required(replicaName, \"replicaName\");");
+                    _writer.Line($"string __replicaName = {Names}Required(replicaName, {Literal("replicaName")});");
                 }
             }
 
@@ -141,10 +163,10 @@ namespace RayGen.Generator
                 TemplatePartKind.ReplicaName => "__replicaName",
                 TemplatePartKind.CheckedClusterName => Names + "CheckName(__clusterName)",
                 TemplatePartKind.NodeIdentifier => $"{Names}Identifier(__clusterName, {(_group.IsHead ? "true" : "false")})",
-                TemplatePartKind.PodNamePrefix => $"{Names}PodNamePrefix(__clusterName, {(_group.IsHead ? "null" : CSharpNames.Literal(_group.GroupName))})",
-                TemplatePartKind.ReplicaIndex => Names + "Index(replicaIndex, \"replicaIndex\")",
-                TemplatePartKind.HostIndex => Names + "Index(hostIndex, \"hostIndex\")",
-                _ => "\"\"",
+                TemplatePartKind.PodNamePrefix => $"{Names}PodNamePrefix(__clusterName, {Literal(_group.IsHead ? null : _group.GroupName)})",
+                TemplatePartKind.ReplicaIndex => Names + "Index(replicaIndex, " + Literal("replicaIndex") + ")",
+                TemplatePartKind.HostIndex => Names + "Index(hostIndex, " + Literal("hostIndex") + ")",
+                _ => Literal(string.Empty),
             };
 
             private static void CollectHoles(ValueNode node, HashSet<TemplatePartKind> holes)
@@ -165,46 +187,52 @@ namespace RayGen.Generator
                 }
             }
 
-            /// <summary>Writes <c>prefix + expression + suffix</c>; returns <c>false</c> (writing nothing) when the value does not fit the type.</summary>
-            private bool WriteValue(SourceWriter writer, string prefix, ValueNode node, KubeTypeRef type, string suffix)
+            /// <summary>
+            /// Writes <c>prefix + expression + suffix</c>; returns <c>false</c> (writing and counting nothing) when
+            /// the value does not fit the type. A map entry passes its <paramref name="mapKey"/> instead of a
+            /// prefix: <c>[key] = </c> is made, and its literal counted, only once the value is written.
+            /// </summary>
+            private bool WriteValue(string prefix, ValueNode node, KubeTypeRef type, string suffix, string? mapKey = null)
             {
+                string Prefix() => mapKey is null ? prefix : "[" + Literal(mapKey) + "] = ";
+
                 switch (type.Kind)
                 {
                     case KubeTypeKind.Model when node.Kind == ValueKind.Map && _model.Find(type.CSharpName) is { } model:
-                        writer.Line(prefix + "new " + type.CSharpName);
-                        writer.Open();
+                        _writer.Line(Prefix(), "new ", type.CSharpName);
+                        _writer.Open();
                         foreach (ValueEntry entry in node.Entries)
                         {
                             if (model.Property(entry.Key) is { } property && !entry.Value.IsNull)
                             {
-                                WriteValue(writer, property.Name + " = ", entry.Value, property.Type, ",");
+                                WriteValue(property.Name + " = ", entry.Value, property.Type, ",");
                             }
                         }
 
-                        writer.Close("}" + suffix);
+                        _writer.Close("}", suffix);
                         return true;
                     case KubeTypeKind.List when node.Kind == ValueKind.List && type.Element is { } item:
-                        writer.Line(prefix + (type.IsArray ? $"new {item.CSharpName}[]" : $"new global::System.Collections.Generic.List<{item.CSharpName}>"));
-                        writer.Open();
+                        _writer.Line(Prefix(), type.IsArray ? "new " : "new global::System.Collections.Generic.List<", item.CSharpName, type.IsArray ? "[]" : ">");
+                        _writer.Open();
                         foreach (ValueNode value in node.Items)
                         {
-                            WriteValue(writer, string.Empty, value, item, ",");
+                            WriteValue(string.Empty, value, item, ",");
                         }
 
-                        writer.Close("}" + suffix);
+                        _writer.Close("}", suffix);
                         return true;
                     case KubeTypeKind.Map when node.Kind == ValueKind.Map && type.Element is { } value:
-                        writer.Line(prefix + $"new global::System.Collections.Generic.Dictionary<string, {value.CSharpName}>");
-                        writer.Open();
+                        _writer.Line(Prefix(), "new global::System.Collections.Generic.Dictionary<string, ", value.CSharpName, ">");
+                        _writer.Open();
                         foreach (ValueEntry entry in node.Entries)
                         {
                             if (!entry.Value.IsNull)
                             {
-                                WriteValue(writer, "[" + CSharpNames.Literal(entry.Key) + "] = ", entry.Value, value, ",");
+                                WriteValue(string.Empty, entry.Value, value, ",", mapKey: entry.Key);
                             }
                         }
 
-                        writer.Close("}" + suffix);
+                        _writer.Close("}", suffix);
                         return true;
                 }
 
@@ -213,7 +241,7 @@ namespace RayGen.Generator
                     return false;
                 }
 
-                writer.Line(prefix + expression + suffix);
+                _writer.Line(Prefix(), expression, suffix);
                 return true;
             }
 
@@ -240,7 +268,7 @@ namespace RayGen.Generator
                             : null;
                     case KubeTypeKind.DateTime:
                         return node.Kind == ValueKind.String
-                            ? $"global::System.DateTime.Parse({CSharpNames.Literal(node.Text)}, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.RoundtripKind)"
+                            ? $"global::System.DateTime.Parse({Literal(node.Text)}, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.RoundtripKind)"
                             : null;
                     case KubeTypeKind.Scalar when _model.Find(type.CSharpName.TrimEnd('?')) is { } scalar:
                         return WrappedScalar(node, type, scalar);
@@ -265,11 +293,17 @@ namespace RayGen.Generator
                     }
                 }
 
+                // Checked before the text is made, so that no literal is counted for a value left out.
+                if (!scalar.StringConstructor && !scalar.FromString)
+                {
+                    return null;
+                }
+
                 // Kubernetes reads a YAML number through JSON, so a quantity gets Go's JSON text of it.
                 string? text = node.Kind switch
                 {
-                    ValueKind.Int or ValueKind.Float => GoJson.YamlNumberText(node.Kind == ValueKind.Int ? YamlScalarType.Int : YamlScalarType.Float, node.Text) is { } json ? CSharpNames.Literal(json) : null,
-                    ValueKind.String => CSharpNames.Literal(scalar.StringConstructor ? node.Text.Trim() : node.Text),
+                    ValueKind.Int or ValueKind.Float => GoJson.YamlNumberText(node.Kind == ValueKind.Int ? YamlScalarType.Int : YamlScalarType.Float, node.Text) is { } json ? Literal(json) : null,
+                    ValueKind.String => Literal(scalar.StringConstructor ? node.Text.Trim() : node.Text),
                     ValueKind.Template => Text(node),
                     _ => null,
                 };
@@ -278,14 +312,14 @@ namespace RayGen.Generator
                     return null;
                 }
 
-                return scalar.StringConstructor ? $"new {name}({text})" : scalar.FromString ? $"({name}){text}" : null;
+                return scalar.StringConstructor ? $"new {name}({text})" : $"({name}){text}";
             }
 
             private string? Text(ValueNode node) => node.Kind switch
             {
-                ValueKind.Template => string.Join(" + ", node.Template!.Parts.Select(p => p.Kind == TemplatePartKind.Text ? CSharpNames.Literal(p.Text) : HoleExpression(p.Kind))),
+                ValueKind.Template => string.Join(" + ", node.Template!.Parts.Select(p => p.Kind == TemplatePartKind.Text ? Literal(p.Text) : HoleExpression(p.Kind))),
                 ValueKind.Map or ValueKind.List or ValueKind.Null => null,
-                _ => CSharpNames.Literal(node.Text),
+                _ => Literal(node.Text),
             };
 
             private static bool Integer(ValueNode node, out long number)

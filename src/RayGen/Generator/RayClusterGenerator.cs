@@ -58,17 +58,33 @@ namespace RayGen.Generator
                 .Select(static (keys, _) => AssignNames(keys))
                 .WithTrackingName(TrackingNames.Names);
 
+            // What each cluster's string literals would cost (CS8103 caps them per assembly); an edit that keeps
+            // every cost stops here.
+            IncrementalValuesProvider<FileLiteralCosts> literalCosts = clusters
+                .Combine(kubernetes)
+                .Select(static (pair, _) => LiteralCosts(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.LiteralCosts);
+
+            // The budget needs the whole set, in a fixed order; its output is empty in ordinary projects, so it
+            // stays equal on edits and the per-file steps below stay cached.
+            IncrementalValueProvider<SkippedClusters> skipped = literalCosts
+                .Collect()
+                .Select(static (costs, _) => Skipped(costs))
+                .WithTrackingName(TrackingNames.LiteralBudget);
+
             IncrementalValuesProvider<FileEmitModel> emitModels = clusters
                 .Combine(names)
                 .Combine(settings)
-                .Select(static (pair, _) => ToEmitModel(pair.Left.Left, pair.Left.Right, pair.Right))
+                .Combine(skipped)
+                .Select(static (pair, _) => ToEmitModel(pair.Left.Left.Left, pair.Left.Left.Right, pair.Left.Right, pair.Right))
                 .Where(static model => model is not null)
                 .Select(static (model, _) => model!)
                 .WithTrackingName(TrackingNames.EmitModels);
 
             IncrementalValueProvider<CatalogModel?> catalog = names
                 .Combine(settings)
-                .Select(static (pair, _) => ToCatalog(pair.Left, pair.Right))
+                .Combine(skipped)
+                .Select(static (pair, _) => ToCatalog(pair.Left.Left, pair.Left.Right, pair.Right))
                 .WithTrackingName(TrackingNames.Catalog);
 
             context.RegisterSourceOutput(emitModels.Combine(kubernetes), static (spc, pair) => spc.AddSource(pair.Left.HintName, Emitter.EmitFile(pair.Left, pair.Right)));

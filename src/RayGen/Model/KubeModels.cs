@@ -50,7 +50,46 @@ namespace RayGen.Model
         bool FromInt32 = false,
         bool FromInt64 = false)
     {
-        public KubePropertyDescription? Property(string jsonName) => Properties.FirstOrDefault(p => p.JsonName == jsonName);
+        // A lookup cache, not part of the value (hence the explicit equality below): the pod emitter and
+        // RAY0196 look a key up per YAML entry, which a scan with a lambda made a cost per node.
+        private Dictionary<string, KubePropertyDescription>? _byJsonName;
+
+        /// <summary>The property with this JSON name (the first, if the client declares one twice).</summary>
+        public KubePropertyDescription? Property(string jsonName)
+        {
+            if (_byJsonName is null)
+            {
+                var byJsonName = new Dictionary<string, KubePropertyDescription>(System.StringComparer.Ordinal);
+                foreach (KubePropertyDescription property in Properties)
+                {
+                    if (!byJsonName.ContainsKey(property.JsonName))
+                    {
+                        byJsonName[property.JsonName] = property;
+                    }
+                }
+
+                _byJsonName = byJsonName;
+            }
+
+            return _byJsonName.TryGetValue(jsonName, out KubePropertyDescription? found) ? found : null;
+        }
+
+        public bool Equals(KubeTypeDescription? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null && CSharpName == other.CSharpName && Properties.Equals(other.Properties)
+                && StringConstructor == other.StringConstructor && FromString == other.FromString && FromInt32 == other.FromInt32 && FromInt64 == other.FromInt64);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCodeBuilder();
+            hash.Add(CSharpName);
+            hash.Add(Properties);
+            hash.Add(StringConstructor);
+            hash.Add(FromString);
+            hash.Add(FromInt32);
+            hash.Add(FromInt64);
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>The types reachable from the pod roots, sorted by name.</summary>
@@ -64,10 +103,14 @@ namespace RayGen.Model
             return _byName.TryGetValue(csharpName, out KubeTypeDescription? type) ? type : null;
         }
 
-        // The lookup cache is not part of the value.
-        public bool Equals(KubeModelDescription? other) =>
-            other is not null && PodType == other.PodType && PodTemplateSpecType == other.PodTemplateSpecType && Types.Equals(other.Types);
+        // Hashed once: the analyzers use the description as a cache key for every file (LiteralBudgetAnalyzer).
+        private int _hash;
 
-        public override int GetHashCode() => Types.GetHashCode();
+        // The lookup cache and the hash are not part of the value.
+        public bool Equals(KubeModelDescription? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null && PodType == other.PodType && PodTemplateSpecType == other.PodTemplateSpecType && Types.Equals(other.Types));
+
+        public override int GetHashCode() => _hash != 0 ? _hash : _hash = Types.GetHashCode();
     }
 }

@@ -24,6 +24,18 @@ namespace RayGen.Model
     /// <summary>All names, decided together so collisions resolve the same way in every build.</summary>
     internal sealed record NameMap(EquatableArray<ClusterName> Clusters, EquatableArray<FileHint> Files);
 
+    /// <summary>
+    /// What the string literals of one cluster's generated code cost, in <c>CSharpNames.LiteralCost</c> units
+    /// (characters plus 3 per literal), for the literal budget (RayClusterGenerator.LiteralBudget.cs).
+    /// </summary>
+    internal sealed record ClusterLiteralCost(string SourcePath, int DocumentIndex, long Characters);
+
+    /// <summary>The literal costs of one file's clusters: equal after an edit that keeps every cost, so the budget step stays cached.</summary>
+    internal sealed record FileLiteralCosts(string RelativePath, EquatableArray<ClusterLiteralCost> Clusters);
+
+    /// <summary>The clusters the literal budget leaves out, in (SourcePath, document index) order; empty in any ordinary project.</summary>
+    internal sealed record SkippedClusters(EquatableArray<ClusterLiteralCost> Clusters);
+
     /// <summary>Everything the emitter needs for one file's source.</summary>
     internal sealed record FileEmitModel(
         string HintName,

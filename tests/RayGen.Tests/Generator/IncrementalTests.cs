@@ -110,7 +110,7 @@ namespace RayGen.Tests.Generator
 
             // The text changed, its manifests did not: everything after the parse is cached.
             Assert.Equal(
-                new[] { "Settings: Cached×1", "FileInputs: Cached×1, Modified×1", "ParsedFiles: Cached×1, Unchanged×1", "ClusterFiles: Cached×2", "Names: Cached×1", "EmitModels: Cached×2", "Catalog: Cached×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "Outputs: Cached×3" },
+                new[] { "Settings: Cached×1", "FileInputs: Cached×1, Modified×1", "ParsedFiles: Cached×1, Unchanged×1", "ClusterFiles: Cached×2", "Names: Cached×1", "EmitModels: Cached×2", "Catalog: Cached×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "LiteralCosts: Cached×2", "LiteralBudget: Cached×1", "Outputs: Cached×3" },
                 Table(driver));
         }
 
@@ -121,10 +121,50 @@ namespace RayGen.Tests.Generator
             var (driver, compilation) = FirstRun(files);
             driver = driver.ReplaceAdditionalText(files[7], File("f07.yaml", "c7", cpu: "3")).RunGenerators(compilation);
 
-            // One file re-parsed and re-emitted; its cluster keys are equal, so the names stay cached.
+            // One file re-parsed and re-emitted; its cluster keys are equal, so the names stay cached, and so
+            // are its literal costs ("1" and "3" have the same length), so the budget is not even rerun.
             Assert.Equal(
-                new[] { "Settings: Cached×1", "FileInputs: Cached×19, Modified×1", "ParsedFiles: Cached×19, Modified×1", "ClusterFiles: Cached×19, Modified×1", "Names: Cached×1", "EmitModels: Cached×19, Modified×1", "Catalog: Cached×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "Outputs: Cached×20, Modified×1" },
+                new[] { "Settings: Cached×1", "FileInputs: Cached×19, Modified×1", "ParsedFiles: Cached×19, Modified×1", "ClusterFiles: Cached×19, Modified×1", "Names: Cached×1", "EmitModels: Cached×19, Modified×1", "Catalog: Cached×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "LiteralCosts: Cached×19, Unchanged×1", "LiteralBudget: Cached×1", "Outputs: Cached×20, Modified×1" },
                 Table(driver));
+        }
+
+        [Fact]
+        public void ValueEditThatChangesALiteralCostRerunsOnlyTheBudget()
+        {
+            AdditionalText[] files = Enumerable.Range(0, 20).Select(i => (AdditionalText)File($"f{i:D2}.yaml", $"c{i}")).ToArray();
+            var (driver, compilation) = FirstRun(files);
+            driver = driver.ReplaceAdditionalText(files[7], File("f07.yaml", "c7", cpu: "16")).RunGenerators(compilation);
+
+            // The budget is recomputed over the costs (no file is re-read for it) and comes out equal: nothing
+            // is over budget, so the other files' emit models stay cached.
+            Assert.Equal(
+                new[] { "Settings: Cached×1", "FileInputs: Cached×19, Modified×1", "ParsedFiles: Cached×19, Modified×1", "ClusterFiles: Cached×19, Modified×1", "Names: Cached×1", "EmitModels: Cached×19, Modified×1", "Catalog: Cached×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "LiteralCosts: Cached×19, Modified×1", "LiteralBudget: Unchanged×1", "Outputs: Cached×20, Modified×1" },
+                Table(driver));
+        }
+
+        [Fact]
+        public void EditThatCrossesTheLiteralBudgetDropsOnlyThatFilesCode()
+        {
+            AdditionalText[] files = { File("a.yaml", "a"), File("b.yaml", "b"), File("c.yaml", "c") };
+            var (driver, compilation) = FirstRun(files);
+            var huge = new InMemoryAdditionalText("/project/ray/b.yaml", RayCluster("b", Group("args: [\"" + new string('x', 4_100_000) + "\"]\n")));
+            driver = driver.ReplaceAdditionalText(files[1], huge).RunGenerators(compilation);
+
+            // b's code and catalog entry go; a's and c's emit models, recomputed against the new budget, come
+            // out equal, so their outputs stay cached.
+            Assert.Equal(
+                new[] { "Settings: Cached×1", "FileInputs: Cached×2, Modified×1", "ParsedFiles: Cached×2, Modified×1", "ClusterFiles: Cached×2, Modified×1", "Names: Cached×1", "EmitModels: Cached×2, Removed×1", "Catalog: Modified×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "LiteralCosts: Cached×2, Modified×1", "LiteralBudget: Modified×1", "Outputs: Cached×2, Modified×1, Removed×1" },
+                Table(driver));
+            Assert.DoesNotContain(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith("RayClusters.B.g.cs", StringComparison.Ordinal));
+
+            // Over budget, a C# edit still re-runs nothing.
+            driver = driver.RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Other { }")));
+            foreach (string step in AllSteps)
+            {
+                Assert.All(Reasons(driver, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, step + ": " + r));
+            }
+
+            Assert.All(OutputReasons(driver), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         }
 
         [Fact]
@@ -135,9 +175,10 @@ namespace RayGen.Tests.Generator
                 .WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(new Dictionary<string, string> { ["RayGenKubeRayVersion"] = "1.3" }))
                 .RunGenerators(compilation);
 
-            // Only the settings changed: no file is re-read or re-parsed, every cluster is rebuilt.
+            // Only the settings changed: no file is re-read or re-parsed, every cluster is rebuilt, and so are
+            // its literal costs (other args); the budget is decided again, with the same result.
             Assert.Equal(
-                new[] { "Settings: Modified×1", "FileInputs: Cached×1", "ParsedFiles: Cached×1", "ClusterFiles: Modified×1", "Names: Cached×1", "EmitModels: Modified×1", "Catalog: Unchanged×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "Outputs: Cached×1, Modified×1" },
+                new[] { "Settings: Modified×1", "FileInputs: Cached×1", "ParsedFiles: Cached×1", "ClusterFiles: Modified×1", "Names: Cached×1", "EmitModels: Modified×1", "Catalog: Unchanged×1", "KubernetesModel: Cached×1", "PodFactories: Cached×1", "LiteralCosts: Modified×1", "LiteralBudget: Unchanged×1", "Outputs: Cached×1, Modified×1" },
                 Table(driver));
         }
 

@@ -14,7 +14,8 @@ namespace RayGen.Tests.Generator
     /// </summary>
     public class SnapshotTests
     {
-        private static readonly Dictionary<string, (string Path, string Text)[]> Cases = new()
+        /// <summary>The inputs of each case (LiteralBudgetTests reuse them).</summary>
+        internal static readonly Dictionary<string, (string Path, string Text)[]> Cases = new()
         {
             ["Sample"] = Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "RayGen.Sample", "manifests"), "*.yaml")
                 .OrderBy(p => p, StringComparer.Ordinal)

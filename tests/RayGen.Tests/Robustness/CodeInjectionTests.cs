@@ -27,7 +27,7 @@ namespace RayGen.Tests.Robustness
         };
 
         // The fixed cases of the former example test, then seeded random ones.
-        private static readonly string[] FixedValues =
+        internal static readonly string[] FixedValues =
         {
             "\"\"\" */ #if DEBUG {0} \\\" \\\\ $(date)",
             "line1\nline2\r\n}",
@@ -77,10 +77,10 @@ namespace RayGen.Tests.Robustness
             GeneratorHarness.Run(values.Select((value, i) => ("/project/" + RelativePath(i, value), Yaml(i, value))));
 
         // File names may hold anything but '/' and NUL; RayGen reads '\\' as a Windows separator.
-        private static string RelativePath(int index, string value) =>
+        internal static string RelativePath(int index, string value) =>
             $"inject/{index}-{value.Replace('/', '_').Replace('\\', '_').Replace('\0', '_')}.yaml";
 
-        private static string Yaml(int index, string value)
+        internal static string Yaml(int index, string value)
         {
             string q = YamlText.DoubleQuoted(value);
             string container = $"command: [{q}]\nargs: [{q}]\n";
@@ -93,7 +93,7 @@ namespace RayGen.Tests.Robustness
         private static string Benign(string value) =>
             string.Concat(value.Select(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' ? c : '-'));
 
-        private static string RandomValue(Random random)
+        internal static string RandomValue(Random random)
         {
             var parts = new List<string>();
             for (int n = random.Next(1, 7); n > 0; n--)
