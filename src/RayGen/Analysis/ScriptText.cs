@@ -311,37 +311,13 @@ namespace RayGen.Analysis
         public static string Shape(ShellWord word, string source)
         {
             var sb = new StringBuilder();
-            AppendShape(word.Parts, source, sb);
-            return sb.ToString();
-        }
-
-        private static void AppendShape(IEnumerable<ShellWordPart> parts, string source, StringBuilder sb)
-        {
-            foreach (ShellWordPart part in parts)
+            ShellWord.AppendQuoteRemoved(word.Parts, sb, (part, text) =>
             {
-                switch (part)
-                {
-                    case ShellLiteralPart l:
-                        sb.Append(l.Value);
-                        break;
-                    case ShellEscapedPart e:
-                        sb.Append(e.Value);
-                        break;
-                    case ShellSingleQuotedPart s:
-                        sb.Append(s.Value);
-                        break;
-                    case ShellAnsiCQuotedPart a:
-                        sb.Append(a.Value);
-                        break;
-                    case ShellDoubleQuotedPart d:
-                        AppendShape(d.Parts, source, sb);
-                        break;
-                    default:
-                        int start = Math.Min(Math.Max(part.Start, 0), source.Length);
-                        sb.Append(source, start, Math.Min(Math.Max(part.End, start), source.Length) - start);
-                        break;
-                }
-            }
+                int start = Math.Min(Math.Max(part.Start, 0), source.Length);
+                text.Append(source, start, Math.Min(Math.Max(part.End, start), source.Length) - start);
+                return true;
+            });
+            return sb.ToString();
         }
 
         private static bool Append(IEnumerable<ShellWordPart> parts, string source, StringBuilder sb, List<int> map, bool inDoubleQuotes)

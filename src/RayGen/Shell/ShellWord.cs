@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -52,36 +53,38 @@ namespace RayGen.Shell
         /// <summary>True when an expansion (<c>$x</c>, <c>${x}</c>, <c>$(…)</c>, backquotes, <c>$((…))</c>) is outside double quotes.</summary>
         public bool HasUnquotedExpansion => Parts.Any(p => p is ShellParameterExpansionPart or ShellCommandSubstitutionPart or ShellArithmeticExpansionPart or ShellProcessSubstitutionPart);
 
-        private static bool AppendLiteral(IEnumerable<ShellWordPart> parts, StringBuilder sb)
+        private static bool AppendLiteral(IEnumerable<ShellWordPart> parts, StringBuilder sb) =>
+            AppendQuoteRemoved(parts, sb, static (_, _) => false);
+
+        /// <summary>
+        /// Appends the word's text after quote removal; each expansion goes to <paramref name="expansion"/>, which
+        /// appends what stands for it and returns <c>false</c> to stop (a literal value cannot hold one).
+        /// </summary>
+        internal static bool AppendQuoteRemoved(IEnumerable<ShellWordPart> parts, StringBuilder sb, Func<ShellWordPart, StringBuilder, bool> expansion)
         {
             foreach (ShellWordPart part in parts)
             {
-                switch (part)
+                bool ok = part switch
                 {
-                    case ShellLiteralPart l:
-                        sb.Append(l.Value);
-                        break;
-                    case ShellEscapedPart e:
-                        sb.Append(e.Value);
-                        break;
-                    case ShellSingleQuotedPart s:
-                        sb.Append(s.Value);
-                        break;
-                    case ShellAnsiCQuotedPart a:
-                        sb.Append(a.Value);
-                        break;
-                    case ShellDoubleQuotedPart d:
-                        if (!AppendLiteral(d.Parts, sb))
-                        {
-                            return false;
-                        }
-
-                        break;
-                    default:
-                        return false;
+                    ShellLiteralPart l => Append(sb, l.Value),
+                    ShellEscapedPart e => Append(sb, e.Value),
+                    ShellSingleQuotedPart q => Append(sb, q.Value),
+                    ShellAnsiCQuotedPart a => Append(sb, a.Value),
+                    ShellDoubleQuotedPart d => AppendQuoteRemoved(d.Parts, sb, expansion),
+                    _ => expansion(part, sb),
+                };
+                if (!ok)
+                {
+                    return false;
                 }
             }
 
+            return true;
+        }
+
+        private static bool Append(StringBuilder sb, string text)
+        {
+            sb.Append(text);
             return true;
         }
 
