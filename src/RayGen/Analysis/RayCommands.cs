@@ -341,29 +341,6 @@ namespace RayGen.Analysis
                     return CheckTarget.Unknown;
             }
         }
-        /// <summary>
-        /// A readiness check (rules.md §0.7) as a parsed command: what <see cref="Classify"/> calls one, plus HTTP requests
-        /// whose health URL is built with expansions (<c>curl "http://$HOST:8265/api/gcs_healthz"</c>) and
-        /// <c>/dev/tcp/…</c> redirections. <paramref name="local"/> is true when it names <c>localhost</c>/<c>127.0.0.1</c>.
-        /// </summary>
-        public static bool IsReadinessCheck(ShellSimpleCommand command, string text, out bool local)
-        {
-            string all = command.GetText(text);
-            local = IsLocalAddress(all);
-            string?[] argv = ShellProgram.Unwrap(command.Words, out _).Select(w => w.TryGetLiteralValue(out string v) ? v : null).ToArray();
-            if (Classify(argv, 0).IsReadinessCheck)
-            {
-                return true;
-            }
-
-            string? name = argv.Length > 0 && argv[0] is { } n ? KnownShell.BaseName(n) : null;
-            if (IsHealthUrl(all) && (name is "curl" or "wget" || IsPython(name)))
-            {
-                return true;
-            }
-
-            return command.Redirections.Any(r => r.Target.TryGetLiteralValue(out string target) ? target.StartsWith("/dev/tcp/", StringComparison.Ordinal) : r.Target.GetText(text).Contains("/dev/tcp/"));
-        }
 
         // ----- ray start and KUBERAY_GEN_RAY_START_CMD -----
 

@@ -122,9 +122,11 @@ namespace RayGen.Tests.Analysis
         {
             ShellParseResult parse = ShellParser.Parse(text);
             ShellSimpleCommand command = parse.SimpleCommands.First();
-            Assert.True(RayCommands.IsReadinessCheck(command, text, out bool isLocal));
-            Assert.Equal(local, isLocal);
-            Assert.False(RayCommands.IsReadinessCheck(ShellParser.Parse("ray start --head").SimpleCommands.First(), "ray start --head", out _));
+            LoopAnalysis analysis = LoopAnalysis.For(parse);
+            Assert.True(analysis.IsCheck(command));
+            Assert.Equal(local, (analysis.Targets(command) & CheckTarget.Local) != 0);
+            ShellParseResult start = ShellParser.Parse("ray start --head");
+            Assert.False(LoopAnalysis.For(start).IsCheck(start.SimpleCommands.First()));
         }
 
         [Fact]

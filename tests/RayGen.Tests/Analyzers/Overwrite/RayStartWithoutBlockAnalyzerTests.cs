@@ -30,6 +30,9 @@ namespace RayGen.Tests.Analyzers.Overwrite
         [InlineData("\"ulimit -n 65536; {|RAY0022:ray start|} --head; wait\"")]
         [InlineData("\"ulimit -n 65536; {|RAY0022:ray start|} --head; sleep 10\"")]
         [InlineData("\"ulimit -n 65536; {|RAY0022:ray start|} --head && ray status\"")]
+        // Readiness loops (rules.md §0.7) end once Ray answers, whether the check is the condition or a break in the body.
+        [InlineData("\"ulimit -n 65536; {|RAY0022:ray start|} --head; until ray health-check; do sleep 1; done\"")]
+        [InlineData("\"ulimit -n 65536; {|RAY0022:ray start|} --head; while true; do ray health-check && break; sleep 1; done\"")]
         public void NothingAfterItKeepsTheContainerAlive(string script)
         {
             RuleVerifier.Verify(Id, OverwriteScript(script));

@@ -111,8 +111,7 @@ namespace RayGen.Diagnostics.Analyzers.Overwrite
             return program.Loops.Any(l => l.Sequence > start.Sequence && !l.Is(CommandPlacement.Background) && !l.Is(CommandPlacement.Function) && !IsReadinessLoop(l));
         }
 
-        private static bool IsReadinessLoop(ProgramLoop loop) =>
-            loop.Node is ShellLoopCommand { } l
-            && l.Condition.DescendantsAndSelf().OfType<ShellSimpleCommand>().Any(c => RayCommands.IsReadinessCheck(c, loop.Text.Parse.Text, out _));
+        /// <summary>A readiness loop (rules.md §0.7, the one definition in <see cref="LoopAnalysis"/>) ends once Ray answers.</summary>
+        private static bool IsReadinessLoop(ProgramLoop loop) => LoopAnalysis.For(loop.Text.Parse).IsReadinessLoop(loop.Node);
     }
 }
