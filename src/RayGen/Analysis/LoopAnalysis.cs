@@ -19,6 +19,8 @@ namespace RayGen.Analysis
         private static readonly Regex NumericTest = new(@"(^|\s)-(lt|le|gt|ge|eq|ne)(\s|$)", RegexOptions.CultureInvariant);
         private static readonly Regex ArithmeticCompare = new(@"(<|>|<=|>=|==|!=)", RegexOptions.CultureInvariant);
 
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ShellParseResult, LoopAnalysis> ByParse = new();
+
         private readonly string _text;
         private readonly ShellDialect _dialect;
         private readonly IReadOnlyDictionary<string, ShellCommand> _functions;
@@ -33,7 +35,9 @@ namespace RayGen.Analysis
         }
 
         /// <summary>The analysis of loops in a parsed text, with the text's own shell functions (a check may sit in a function the loop calls).</summary>
-        public static LoopAnalysis For(ShellParseResult parse) => new(parse.Text, parse.Dialect, Functions(parse.Script));
+        /// <remarks>One per parse (rules ask for every loop of a text; the function table walks the whole script).</remarks>
+        public static LoopAnalysis For(ShellParseResult parse) =>
+            ByParse.GetValue(parse, static p => new LoopAnalysis(p.Text, p.Dialect, Functions(p.Script)));
 
         /// <summary>The functions <paramref name="script"/> defines (a later definition wins), on top of <paramref name="outer"/>.</summary>
         public static Dictionary<string, ShellCommand> Functions(ShellScript script, IReadOnlyDictionary<string, ShellCommand>? outer = null)

@@ -90,7 +90,7 @@ namespace RayGen.Diagnostics
                     return cached.Costs;
                 }
 
-                ClusterFile clusters = RayClusterGenerator.BuildClusters(relativePath, Manifests, settings, pods: kubernetes is not null);
+                ClusterFile clusters = RayClusterGenerator.BuildClusters(relativePath, Manifests, settings, pods: kubernetes is not null, rethrow: true);
                 EquatableArray<ClusterLiteralCost> costs = RayClusterGenerator.LiteralCosts(clusters, kubernetes).Clusters;
                 _literalCosts = (key, costs);
                 return costs;

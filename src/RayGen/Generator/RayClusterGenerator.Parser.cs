@@ -66,8 +66,9 @@ namespace RayGen.Generator
         /// <summary>
         /// The clusters the generator emits for a file (none when its version setting is invalid); the analyzers call it
         /// too. <paramref name="pods"/>: with whole pods, which only the KubernetesClient factories need.
+        /// <paramref name="rethrow"/>: let a crash out (analyzers report it as RAY0199); the generator skips the cluster.
         /// </summary>
-        internal static ClusterFile BuildClusters(string relativePath, EquatableArray<ManifestModel> manifests, OperatorSettings? operatorSettings, bool pods)
+        internal static ClusterFile BuildClusters(string relativePath, EquatableArray<ManifestModel> manifests, OperatorSettings? operatorSettings, bool pods, bool rethrow = false)
         {
             var clusters = new List<ClusterOutputModel>();
             if (operatorSettings is not null)
@@ -81,9 +82,9 @@ namespace RayGen.Generator
                             clusters.Add(cluster);
                         }
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    catch (Exception ex) when (!rethrow && ex is not OperationCanceledException)
                     {
-                        // Reported as RAY0199 by the analyzer, which runs the same code.
+                        // Reported as RAY0199 by the analyzers, which run the same code with rethrow.
                     }
                 }
             }

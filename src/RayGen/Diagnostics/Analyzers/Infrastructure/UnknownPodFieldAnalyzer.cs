@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using RayGen.KubeRay;
 using RayGen.Kubernetes;
 using RayGen.Manifests;
 using RayGen.Model;
@@ -19,7 +17,7 @@ namespace RayGen.Diagnostics.Analyzers.Infrastructure
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnknownPodFieldAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnknownPodField, Descriptors.InternalError);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnknownPodField);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -51,24 +49,6 @@ namespace RayGen.Diagnostics.Analyzers.Infrastructure
                     if (group.Value.Kind == YamlNodeKind.Mapping && group.Value.Get("template") is { } template)
                     {
                         Walk(context, file, model, template, templateType);
-                    }
-                }
-            }
-
-            // Only here (KubernetesClient is referenced) does the generator build whole pods; the other analyzers
-            // skip that work. Run the same code, so that a crash in it is RAY0199, not a silently missing factory.
-            if (AnalyzerSettings.OperatorFor(context) is { } settings)
-            {
-                foreach (ManifestModel manifest in file.Manifests)
-                {
-                    try
-                    {
-                        ClusterBuilder.Build(manifest, string.Empty, settings, pods: true);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        RuleReporter.ReportCrash(context, file, nameof(UnknownPodFieldAnalyzer), ex);
-                        return;
                     }
                 }
             }
